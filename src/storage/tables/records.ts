@@ -1,0 +1,113 @@
+import {
+  date,
+  type ExtraConfigColumn,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { recordColumns } from './record-columns.js'
+
+/** Indexes every kind needs: the natural key, keyset paging by region, and the change time. */
+type ScopeColumn = 'insurerCode' | 'key' | 'regionCode' | 'id' | 'creditCode' | 'updatedAt'
+
+function recordIndexes(name: string, table: Record<ScopeColumn, ExtraConfigColumn>) {
+  return [
+    uniqueIndex(`${name}_insurer_key`).on(table.insurerCode, table.key),
+    index(`${name}_region_id`).on(table.regionCode, table.id),
+    index(`${name}_credit_code`).on(table.creditCode),
+    index(`${name}_updated_at`).on(table.updatedAt),
+  ]
+}
+
+export const policies = pgTable(
+  'policies',
+  {
+    ...recordColumns(),
+    issueDate: date('issue_date').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    premium: numeric('premium').notNull(),
+    premiumCollected: numeric('premium_collected').notNull(),
+    insuredHeadcount: integer('insured_headcount').notNull(),
+  },
+  (table) => [
+    ...recordIndexes('policies', table),
+    index('policies_issue_date').on(table.issueDate),
+  ],
+)
+
+export const claims = pgTable(
+  'claims',
+  {
+    ...recordColumns(),
+    policyNo: text('policy_no').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    grade: text('grade').notNull(),
+    deaths: integer('deaths').notNull(),
+    injuries: integer('injuries').notNull(),
+    reserve: numeric('reserve'),
+    paidAmount: numeric('paid_amount'),
+  },
+  (table) => [
+    ...recordIndexes('claims', table),
+    index('claims_policy').on(table.insurerCode, table.policyNo),
+    index('claims_occurred_at').on(table.occurredAt),
+  ],
+)
+
+export const services = pgTable(
+  'services',
+  {
+    ...recordColumns(),
+    policyNo: text('policy_no').notNull(),
+    type: text('type').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    cost: numeric('cost').notNull(),
+  },
+  (table) => [
+    ...recordIndexes('services', table),
+    index('services_policy').on(table.insurerCode, table.policyNo),
+    index('services_started_at').on(table.startedAt),
+  ],
+)
+
+export const hazards = pgTable(
+  'hazards',
+  {
+    ...recordColumns(),
+    policyNo: text('policy_no').notNull(),
+    serviceNo: text('service_no').notNull(),
+    level: text('level').notNull(),
+    foundAt: timestamp('found_at', { withTimezone: true }).notNull(),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+    rectificationDeadline: date('rectification_deadline'),
+    authorityReportedAt: timestamp('authority_reported_at', { withTimezone: true }),
+  },
+  (table) => [
+    ...recordIndexes('hazards', table),
+    index('hazards_policy').on(table.insurerCode, table.policyNo),
+    index('hazards_found_at').on(table.foundAt),
+    index('hazards_deadline').on(table.rectificationDeadline),
+  ],
+)
+
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    ...recordColumns(),
+    year: integer('year').notNull(),
+    entryKind: text('entry_kind').notNull(),
+    amount: numeric('amount').notNull(),
+    serviceNo: text('service_no'),
+    bookedAt: date('booked_at').notNull(),
+  },
+  (table) => [
+    ...recordIndexes('ledger_entries', table),
+    index('ledger_entries_year').on(table.year, table.insurerCode),
+    index('ledger_entries_service').on(table.insurerCode, table.serviceNo),
+  ],
+)
