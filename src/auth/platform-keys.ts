@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto'
+import { CompactSign, jwtVerify, SignJWT } from 'jose'
+import type { Clock } from '../clock.js'
+import type { Config } from '../config.js'
+import { listPublicJwks } from '../storage/auth/signing-key-store.js'
+import type { Database } from '../storage/database.js'
+import {
+  ACCESS_TOKEN_TYPE,
+  claimsOf,
+  InvalidAccessTokenError,
+  principalOfClaims,
+} from './access-token.js'
+import type { Principal } from './principal.js'
+import {
+  ensureSigningKey,
+  loadSigningKeys,
+  type PlatformPublicJwk,
+  readConfiguredKey,
+  type SigningKey,
+} from './signing-keys.js'
+import { createVerifiedTokens } from './verified-tokens.js'
+
+/** The platform's signing keys: access tokens, write receipts and the published JWKS. */
+export interface PlatformKeys {
+  signAccessToken(principal: Principal): Promise<{ accessToken: string; expiresIn: number }>
+  /** The principal of a valid access token; an `InvalidAccessTokenError` otherwise. */
+  verifyAccessToken(token: string): Promise<Principal>
+  /** A compact JWS over `payload` as JSON, by the current key; `typ` defaults to `JOSE`. */
+  signJws(payload: object, options?: { typ?: string }): Promise<string>
+  /**
+   * Every public key the platform signed with. Access tokens verify only against the current
+   * key and those retired recently; receipts must stay verifiable for ever.
+   */
+  jwks(): Promise<{ keys: PlatformPublicJwk[] }>
+}
+
+export interface PlatformKeysOptions {
+  db: Database
+  config: Config
+  clock: Clock
+}
+
+/** How often a process looks for a key rotated by another process (the CLI, say). */
+const REFRESH_MS = 60_000
+
+/** A token naming an unknown key reloads the keys at most this often, so junk cannot flood. */
+const UNKNOWN_KID_RELOAD_MS = 5_000
+
+/**
+ * The key from `SIGNING_KEY`, or else the one kept in the database, made once and shared by
+ * every process. A retired key keeps verifying for a token lifetime plus the refresh interval
+ * (a process may sign with it until it notices the rotation) plus a minute of slack.
+ */
+export async function createPlatformKeys(options: PlatformKeysOptions): Promise<PlatformKeys> {
+  const { config, clock } = options
+  const ring = config.signingKey
+    ? createFixedRing(await readConfiguredKey(config.signingKey))
+    : await createStoredRing(options)
+  const verified = createVerifiedTokens(REFRESH_MS)
+
+  return {
+    async signAccessToken(principal) {
+      const key = await ring.current()
+      const issuedAt = Math.floor(clock().getTime() / 1000)
+      const accessToken = await new SignJWT(claimsOf(principal))
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: ACCESS_TOKEN_TYPE })
+        .setIssuer(config.publicUrl)
+        .setSubject(principal.clientId)
+        .setAudience(config.publicUrl)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + config.tokenTtlSeconds)
+        .setJti(randomUUID())
+        .sign(key.privateKey)
+      return { accessToken, expiresIn: config.tokenTtlSeconds }
+    },
+
+    async verifyAccessToken(token) {
+      const now = clock()
+      const known = verified.find(token, now)
+      if (known) return known
+
+      const algorithms = [...new Set((await ring.all()).map((key) => key.alg))]
+      const { payload } = await jwtVerify(
+        token,
+        async (header) => {
+          const key = header.kid === undefined ? undefined : await ring.find(header.kid)
+          if (!key) throw new InvalidAccessTokenError('unknown_key')
+          return key.publicKey
+        },
+        {
+          algorithms,
+          issuer: config.publicUrl,
+          audience: config.publicUrl,
+          typ: ACCESS_TOKEN_TYPE,
+          currentDate: now,
+          requiredClaims: ['exp', 'iat', 'jti', 'sub', 'client_id'],
+        },
+      )
+      const principal = principalOfClaims(payload)
+      verified.remember(token, { principal, exp: payload.exp ?? 0, nbf: payload.nbf }, now)
+      return principal
+    },
+
+    async signJws(payload, signOptions = {}) {
+      const key = await ring.current()
+      return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: signOptions.typ ?? 'JOSE' })
+        .sign(key.privateKey)
+    },
+
+    async jwks() {
+      return { keys: await ring.published() }
+    },
+  }
+}
+
+interface KeyRing {
+  current(): Promise<SigningKey>
+  find(kid: string): Promise<SigningKey | undefined>
+  all(): Promise<SigningKey[]>
+  published(): Promise<PlatformPublicJwk[]>
+}
+
+function createFixedRing(key: SigningKey): KeyRing {
+  return {
+    current: async () => key,
+    find: async (kid) => (kid === key.kid ? key : undefined),
+    all: async () => [key],
+    published: async () => [key.publicJwk],
+  }
+}
+
+async function createStoredRing({ db, config, clock }: PlatformKeysOptions): Promise<KeyRing> {
+  const retentionMs = (config.tokenTtlSeconds + 60) * 1000 + REFRESH_MS
+  const load = async () => ({
+    keys: await loadSigningKeys(db, new Date(clock().getTime() - retentionMs)),
+    loadedAt: clock().getTime(),
+  })
+
+  await ensureSigningKey(db, clock)
+  let loaded = await load()
+  let loading: Promise<typeof loaded> | undefined
+  let lastUnknownReload = Number.NEGATIVE_INFINITY
+
+  // One reload at a time, however many requests notice the need together.
+  const reload = async () => {
+    loading ??= load().finally(() => {
+      loading = undefined
+    })
+    loaded = await loading
+    return loaded.keys
+  }
+  const fresh = async () =>
+    clock().getTime() - loaded.loadedAt > REFRESH_MS ? reload() : loaded.keys
+
+  return {
+    async current() {
+      const [key] = await fresh()
+      if (!key) throw new Error('no platform signing key is active')
+      return key
+    },
+
+    async find(kid) {
+      const known = (await fresh()).find((key) => key.kid === kid)
+      if (known || clock().getTime() - lastUnknownReload < UNKNOWN_KID_RELOAD_MS) return known
+      lastUnknownReload = clock().getTime()
+      return (await reload()).find((key) => key.kid === kid)
+    },
+
+    all: fresh,
+    published: async () => (await listPublicJwks(db)) as PlatformPublicJwk[],
+  }
+}
