@@ -10,7 +10,7 @@ export interface Config {
   adminToken: string | undefined
   logLevel: LogLevel
   tokenTtlSeconds: number
-  /** A private JWK (JSON) for signing tokens and receipts; generated and kept in the DB if unset. */
+  /** A private JWK (JSON) signing tokens and receipts; generated and kept in the DB if unset. */
   signingKey: string | undefined
   preventionCapRatio: string
   preventionMinRatio: string
@@ -43,9 +43,10 @@ export function loadConfig(env: Env = process.env): Config {
 
   const config: Config = {
     port: read.integer('PORT', 8080, 0, 65535),
-    host: read.text('HOST', '0.0.0.0'),
+    host: read.host('HOST', '0.0.0.0'),
     publicUrl: read.url('PUBLIC_URL', 'http://localhost:8080'),
     databaseUrl: read.optionalDatabaseUrl('DATABASE_URL'),
+    // Any path will do; it is created at start when missing.
     dataDir: read.text('DATA_DIR', './data'),
     adminToken: read.optionalSecret('ADMIN_TOKEN', 32),
     logLevel: read.oneOf('LOG_LEVEL', 'info', logLevels),
@@ -58,6 +59,12 @@ export function loadConfig(env: Env = process.env): Config {
     minPerPersonLimit: read.money('MIN_PER_PERSON_LIMIT', '400000.00'),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     migrateOnStart: read.boolean('MIGRATE_ON_START', true),
+  }
+
+  if (Number(config.preventionMinRatio) > Number(config.preventionCapRatio)) {
+    problems.push(
+      `PREVENTION_MIN_RATIO: expected at most PREVENTION_CAP_RATIO (${config.preventionCapRatio})`,
+    )
   }
 
   if (problems.length > 0) throw new ConfigError(problems)
@@ -76,13 +83,26 @@ function createReader(env: Env, problems: string[]) {
   }
 
   function fail<T>(name: string, accepts: string, fallback: T): T {
-    problems.push(`${name}: expected ${accepts}, got "${env[name]}"`)
+    const shown = JSON.stringify(raw(name)?.slice(0, 100))
+    problems.push(`${name}: expected ${accepts}, got ${shown}`)
+    return fallback
+  }
+
+  /** For values that may hold a secret (a password in a URL): name the rule, never the value. */
+  function refuse<T>(name: string, accepts: string, fallback: T): T {
+    problems.push(`${name}: expected ${accepts}`)
     return fallback
   }
 
   return {
     text(name: string, fallback: string): string {
       return raw(name) ?? fallback
+    },
+
+    host(name: string, fallback: string): string {
+      const value = raw(name)
+      if (value === undefined || /^[\w.:%-]{1,253}$/.test(value)) return value ?? fallback
+      return fail(name, 'a host name or IP address, like 0.0.0.0 or ::', fallback)
     },
 
     integer(name: string, fallback: number, min: number, max: number): number {
@@ -111,36 +131,36 @@ function createReader(env: Env, problems: string[]) {
     url(name: string, fallback: string): string {
       const value = raw(name)
       if (value === undefined) return fallback
-      if (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) {
+      const url = URL.canParse(value) ? new URL(value) : undefined
+      // It becomes the token issuer and audience: a bare origin or path, nothing else.
+      if (url && /^https?:$/.test(url.protocol) && !url.search && !url.hash && !url.username) {
         return value.replace(/\/+$/, '')
       }
-      return fail(name, 'an http(s) URL', fallback)
+      return fail(name, 'an http(s) URL without credentials, query or fragment', fallback)
     },
 
     optionalDatabaseUrl(name: string): string | undefined {
       const value = raw(name)
       if (value === undefined) return undefined
       if (URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol)) return value
-      return fail(name, 'a postgres:// or postgresql:// URL', undefined)
+      return refuse(name, 'a postgres:// or postgresql:// URL', undefined)
     },
 
     optionalSecret(name: string, minLength: number): string | undefined {
       const value = raw(name)
       if (value === undefined || value.length >= minLength) return value
-      // The value itself is a secret: name the rule, never echo it.
-      problems.push(`${name}: expected at least ${minLength} characters`)
-      return undefined
+      return refuse(name, `at least ${minLength} characters`, undefined)
     },
 
     optionalJwk(name: string): string | undefined {
       const value = raw(name)
       if (value === undefined) return undefined
-      try {
-        const jwk = JSON.parse(value) as Record<string, unknown>
-        if (typeof jwk.kty === 'string' && typeof jwk.d === 'string') return value
-      } catch {}
-      problems.push(`${name}: expected a private JWK as JSON (EC P-256 or RSA)`)
-      return undefined
+      if (isPrivateSigningJwk(value)) return value
+      return refuse(
+        name,
+        'a private JWK as JSON (EC P-256, or RSA of 2048 bits or more)',
+        undefined,
+      )
     },
 
     ratio(name: string, fallback: string): string {
@@ -157,4 +177,20 @@ function createReader(env: Env, problems: string[]) {
       return fail(name, 'an amount in yuan with at most 2 decimals, like 400000.00', fallback)
     },
   }
+}
+
+function isPrivateSigningJwk(text: string): boolean {
+  let jwk: unknown
+  try {
+    jwk = JSON.parse(text)
+  } catch {
+    return false
+  }
+  if (typeof jwk !== 'object' || jwk === null) return false
+
+  const { kty, crv, d, n } = jwk as Record<string, unknown>
+  if (typeof d !== 'string') return false
+  if (kty === 'EC') return crv === 'P-256'
+  // RS256 with a key under 2048 bits is refused by every current guideline (NIST SP 800-131A).
+  return kty === 'RSA' && typeof n === 'string' && Buffer.from(n, 'base64url').length >= 256
 }

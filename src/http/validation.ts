@@ -92,6 +92,8 @@ function convert(error: ErrorObject, prefix: string): FieldError {
         field: String(params.additionalProperty),
       })
     case 'type':
+      // Money sent as a JSON number is named for what it should be, not only its type.
+      if (typeof custom === 'string') return fieldError(path, custom as FieldErrorCode)
       return fieldError(path, 'invalid_type', { expected: String(params.type) })
     case 'enum':
       return fieldError(path, 'invalid_value', { allowed: listAllowed(params.allowedValues) })
@@ -136,4 +138,24 @@ function listUnionValues(branches: unknown): string {
   if (!Array.isArray(branches)) return ''
   const values = branches.map((branch) => (branch as { const?: unknown }).const)
   return values.every((v) => v !== undefined) ? values.map(String).join(', ') : 'another form'
+}
+
+/**
+ * Validates a value against a registered schema by its `$id`, outside a route: a batch checks
+ * each item's record against its kind's schema and reports the item's errors in place.
+ */
+export function createSchemaChecker(sharedSchemas: Record<string, unknown>) {
+  const ajv = createAjv(false)
+  for (const shared of Object.values(sharedSchemas)) ajv.addSchema(shared as object)
+
+  return (schemaId: string, value: unknown, pathPrefix: string): FieldError[] => {
+    const validate = ajv.getSchema(schemaId)
+    if (!validate) throw new Error(`schema ${schemaId} is not registered`)
+    if (validate(value)) return []
+
+    return toFieldErrors(validate.errors ?? [], 'body').map((error) => ({
+      ...error,
+      path: pathPrefix + error.path,
+    }))
+  }
 }

@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   /** Runs `work` on one dedicated connection (for session-level advisory locks). */
   withConnection<T>(work: (db: Database) => Promise<T>): Promise<T>
   poolStats(): PoolStats
+  /** PGlite only: a dump of its data directory, to start other databases from. */
+  dumpDataDir?: () => Promise<Blob>
   close(): Promise<void>
 }
 
@@ -30,6 +32,8 @@ export interface DatabaseOptions {
   dataDir: string
   /** Opens PGlite in memory instead of `dataDir`; tests use it for speed. */
   inMemory?: boolean
+  /** A PGlite data directory dump to start from (tests start from a migrated template). */
+  initialData?: Blob
   poolSize?: number
 }
 
@@ -75,7 +79,9 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (!options.inMemory) mkdirSync(options.dataDir, { recursive: true })
 
-  const client = options.inMemory ? new PGlite() : new PGlite(options.dataDir)
+  const client = options.inMemory
+    ? new PGlite({ loadDataDir: options.initialData })
+    : new PGlite(options.dataDir)
   await client.waitReady
   const db = drizzlePglite({ client, schema: tables }) as unknown as Database
 
@@ -85,6 +91,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     withConnection: (work) => work(db),
     // PGlite is one connection inside this process: it is always "the pool".
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: () => client.close(),
   }
 }

@@ -6,10 +6,8 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import type { PgliteDatabase } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { advisoryLocks } from './advisory-locks.js'
 import { type Database, type DatabaseHandle, queryRows } from './database.js'
-
-/** An arbitrary constant that names the migration lock among PostgreSQL advisory locks. */
-const MIGRATION_LOCK_ID = 7_340_222_601
 
 interface JournalEntry {
   idx: number
@@ -41,7 +39,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   const migrationsFolder = findMigrationsFolder()
 
   await handle.withConnection(async (db) => {
-    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`)
+    await db.execute(sql`select pg_advisory_lock(${advisoryLocks.migration})`)
     try {
       if (handle.driver === 'postgres') {
         await migratePg(db as unknown as NodePgDatabase, { migrationsFolder })
@@ -49,7 +47,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
         await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder })
       }
     } finally {
-      await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`)
+      await db.execute(sql`select pg_advisory_unlock(${advisoryLocks.migration})`)
     }
   })
 }

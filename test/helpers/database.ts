@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { type DatabaseHandle, openDatabase } from '../../src/storage/database.js'
 
 /**
@@ -17,7 +19,12 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
-    const handle = await openDatabase({ databaseUrl: undefined, dataDir: '', inMemory: true })
+    const handle = await openDatabase({
+      databaseUrl: undefined,
+      dataDir: '',
+      inMemory: true,
+      initialData: await loadTemplate(),
+    })
     return { handle, url: undefined, drop: () => handle.close() }
   }
 
@@ -48,4 +55,10 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
   } finally {
     await client.end()
   }
+}
+
+/** The migrated PGlite template made once per run by test/global-setup.ts. */
+async function loadTemplate(): Promise<Blob | undefined> {
+  const path = inject('pgliteTemplate')
+  return path ? new Blob([await readFile(path)]) : undefined
 }

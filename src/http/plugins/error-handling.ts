@@ -47,7 +47,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
   })
 
-  app.setNotFoundHandler((request, reply) => {
+  const answerUnrouted = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/'
     const allowed = methods.filter((m) => knownRoutes.find(m, path) !== null)
     if (allowed.length > 0) {
@@ -55,9 +55,40 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendProblem(request, reply, { code: 'method_not_allowed' })
     }
     return sendProblem(request, reply, { code: 'route_not_found' })
+  }
+
+  // Answered before the body is read: a wrong method is 405 whatever the body, never a 400.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return answerUnrouted(request, reply)
   })
+  app.setNotFoundHandler(answerUnrouted)
 
   app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply))
+}
+
+/**
+ * Fastify's `frameworkErrors`: failures found before routing, which skip the hooks (a path that
+ * cannot be percent-decoded, a path parameter over 100 characters). Still problem documents.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  reply.header('x-request-id', request.id)
+  request.log.info({ code: error.code, method: request.method }, 'request refused before routing')
+
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(request, reply, {
+      code: 'bad_request',
+      status: 414,
+      detail: { zh: '请求路径中的参数过长', en: 'a path parameter is too long' },
+    })
+  }
+  return sendProblem(request, reply, {
+    code: 'bad_request',
+    detail: { zh: '请求路径的编码不合法', en: 'the request path is not validly percent-encoded' },
+  })
 }
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {

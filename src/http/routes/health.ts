@@ -7,7 +7,7 @@ import { problemResponses } from '../schemas/problem.js'
 
 const StatusSchema = Type.Object(
   { status: Type.String({ title: '状态', description: 'ok or ready' }) },
-  { additionalProperties: false },
+  { title: '服务状态', description: 'Service status', additionalProperties: false },
 )
 
 /** Liveness, readiness and metrics: what an orchestrator and a Prometheus scraper poll. */
@@ -19,6 +19,8 @@ export async function healthRoutes(app: FastifyInstance, options: { db: Database
         operationId: 'getHealth',
         summary: '存活检查 Liveness: the process is up',
         tags: ['operations'],
+        // Orchestrators and scrapers call these without a token.
+        security: [],
         response: { 200: StatusSchema },
       },
     },
@@ -32,6 +34,7 @@ export async function healthRoutes(app: FastifyInstance, options: { db: Database
         operationId: 'getReadiness',
         summary: '就绪检查 Readiness: database reachable and migrations applied',
         tags: ['operations'],
+        security: [],
         response: { 200: StatusSchema, ...problemResponses(503) },
       },
     },
@@ -50,6 +53,7 @@ export async function healthRoutes(app: FastifyInstance, options: { db: Database
         operationId: 'getMetrics',
         summary: '监控指标 Prometheus metrics',
         tags: ['operations'],
+        security: [],
         produces: ['text/plain'],
         response: { 200: Type.String({ title: '指标', description: 'Prometheus text format' }) },
       },
