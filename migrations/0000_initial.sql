@@ -206,7 +206,9 @@ CREATE TABLE "services" (
 	"policy_no" text NOT NULL,
 	"type" text NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
-	"cost" numeric NOT NULL
+	"ended_at" timestamp with time zone,
+	"cost" numeric NOT NULL,
+	"risk_level" text
 );
 --> statement-breakpoint
 CREATE TABLE "registry_enterprises" (
@@ -215,6 +217,16 @@ CREATE TABLE "registry_enterprises" (
 	"region_code" text NOT NULL,
 	"industry" text NOT NULL,
 	"imported_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rejected_submissions" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"insurer_code" text NOT NULL,
+	"client_id" text NOT NULL,
+	"request_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX "used_assertions_expires_at" ON "used_assertions" USING btree ("expires_at");--> statement-breakpoint
@@ -244,9 +256,15 @@ CREATE INDEX "policies_region_id" ON "policies" USING btree ("region_code","id")
 CREATE INDEX "policies_credit_code" ON "policies" USING btree ("credit_code");--> statement-breakpoint
 CREATE INDEX "policies_updated_at" ON "policies" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "policies_issue_date" ON "policies" USING btree ("issue_date");--> statement-breakpoint
+CREATE INDEX "policies_supervision" ON "policies" USING btree ("issue_date","insurer_code","region_code","industry","voided","status","period_start","period_end","credit_code","premium","premium_collected","insured_headcount","created_at","flags");--> statement-breakpoint
+CREATE INDEX "policies_terms" ON "policies" USING btree ("issue_date") WHERE ("policies"."body" -> 'rateAdjustments' @> '[{"reason": "standardization"}]'::jsonb
+    or ("policies"."body" ->> 'commissionRate')::numeric > 0.05);--> statement-breakpoint
+CREATE INDEX "policies_coverage" ON "policies" USING btree ("credit_code","period_end","period_start","status","voided");--> statement-breakpoint
 CREATE UNIQUE INDEX "services_insurer_key" ON "services" USING btree ("insurer_code","key");--> statement-breakpoint
 CREATE INDEX "services_region_id" ON "services" USING btree ("region_code","id");--> statement-breakpoint
 CREATE INDEX "services_credit_code" ON "services" USING btree ("credit_code");--> statement-breakpoint
 CREATE INDEX "services_updated_at" ON "services" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "services_supervision" ON "services" USING btree ("type","started_at","status","insurer_code","region_code","industry","voided","cost","credit_code","created_at","risk_level","ended_at");--> statement-breakpoint
 CREATE INDEX "services_policy" ON "services" USING btree ("insurer_code","policy_no");--> statement-breakpoint
-CREATE INDEX "services_started_at" ON "services" USING btree ("started_at");
+CREATE INDEX "services_started_at" ON "services" USING btree ("started_at");--> statement-breakpoint
+CREATE INDEX "rejected_submissions_insurer" ON "rejected_submissions" USING btree ("insurer_code","received_at");

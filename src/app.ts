@@ -1,15 +1,20 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { DestinationStream } from 'pino'
+import { registerAuthorization } from './auth/authorization-hook.js'
+import { createPlatformKeys } from './auth/platform-keys.js'
 import { type Clock, systemClock } from './clock.js'
 import type { Config } from './config.js'
 import type { AppContext } from './context.js'
-import { registerErrorHandling } from './http/plugins/error-handling.js'
+import { registerBodyGuard } from './http/plugins/body-guard.js'
+import { answerFrameworkError, registerErrorHandling } from './http/plugins/error-handling.js'
+import { registerIdempotency } from './http/plugins/idempotency.js'
 import { registerMetrics } from './http/plugins/metrics.js'
 import { registerOpenApi } from './http/plugins/openapi.js'
 import { registerRequestContext, requestIdFrom } from './http/plugins/request-context.js'
 import { registerRoutes } from './http/routes/index.js'
-import { ProblemSchema } from './http/schemas/problem.js'
+import { registerSharedSchemas } from './http/schemas/index.js'
 import { createValidatorCompiler } from './http/validation.js'
+import { startAuditSealer } from './jobs/audit-sealer.js'
 import { type DatabaseHandle, openDatabase } from './storage/database.js'
 import { runMigrations } from './storage/migrate.js'
 
@@ -34,6 +39,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: TEN_MIB,
     genReqId: requestIdFrom,
     requestIdHeader: false,
+    frameworkErrors: answerFrameworkError,
     // One line per request, written by our own hook with chosen fields (request-context.ts).
     logController: new LogController({ disableRequestLogging: true }),
     logger: {
@@ -46,23 +52,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (!options.database) app.addHook('onClose', () => database.close())
 
-  app.addSchema(ProblemSchema)
+  registerSharedSchemas(app)
   app.setValidatorCompiler(createValidatorCompiler(() => app.getSchemas()))
   // Writes are JSON only: a text body is 415, not a string handed to a JSON schema.
   app.removeContentTypeParser('text/plain')
 
   registerRequestContext(app)
   registerErrorHandling(app)
+  registerBodyGuard(app)
   registerMetrics(app, database.poolStats)
   await registerOpenApi(app)
 
+  const clock = options.clock ?? systemClock
+  const keys = await createPlatformKeys({ db: database.db, config, clock })
   const context: AppContext = {
     config,
     database,
     db: database.db,
-    clock: options.clock ?? systemClock,
+    clock,
+    keys,
   }
+  // First among the request hooks: the others (idempotency) need the authenticated client.
+  registerAuthorization(app, context)
+  registerIdempotency(app, context)
   await app.register(registerRoutes, context)
+
+  const stopSealer = startAuditSealer(context.db, app.log)
+  app.addHook('onClose', stopSealer)
 
   await app.ready()
   return app

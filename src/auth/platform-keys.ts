@@ -28,6 +28,12 @@ export interface PlatformKeys {
   /** A compact JWS over `payload` as JSON, by the current key; `typ` defaults to `JOSE`. */
   signJws(payload: object, options?: { typ?: string }): Promise<string>
   /**
+   * `signJws` bound to the key that is current now. Finding the key may query the database;
+   * the bound signer never does, so a write transaction can sign with it without waiting on
+   * a connection (PGlite has one, which the transaction holds).
+   */
+  jwsSigner(): Promise<(payload: object, options?: { typ?: string }) => Promise<string>>
+  /**
    * Every public key the platform signed with. Access tokens verify only against the current
    * key and those retired recently; receipts must stay verifiable for ever.
    */
@@ -55,7 +61,7 @@ export async function createPlatformKeys(options: PlatformKeysOptions): Promise<
   const { config, clock } = options
   const ring = config.signingKey
     ? createFixedRing(await readConfiguredKey(config.signingKey))
-    : await createStoredRing(options)
+    : createStoredRing(options)
   const verified = createVerifiedTokens(REFRESH_MS)
 
   return {
@@ -102,16 +108,24 @@ export async function createPlatformKeys(options: PlatformKeysOptions): Promise<
     },
 
     async signJws(payload, signOptions = {}) {
+      return signCompact(await ring.current(), payload, signOptions.typ)
+    },
+
+    async jwsSigner() {
       const key = await ring.current()
-      return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: signOptions.typ ?? 'JOSE' })
-        .sign(key.privateKey)
+      return async (payload, signOptions = {}) => signCompact(key, payload, signOptions.typ)
     },
 
     async jwks() {
       return { keys: await ring.published() }
     },
   }
+}
+
+function signCompact(key: SigningKey, payload: object, typ = 'JOSE'): Promise<string> {
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ })
+    .sign(key.privateKey)
 }
 
 interface KeyRing {
@@ -130,16 +144,22 @@ function createFixedRing(key: SigningKey): KeyRing {
   }
 }
 
-async function createStoredRing({ db, config, clock }: PlatformKeysOptions): Promise<KeyRing> {
+/**
+ * The keys kept in the database, made and loaded on first use rather than at start, so that
+ * the app builds on a database that is down or not yet migrated (it answers 503 until then).
+ */
+function createStoredRing({ db, config, clock }: PlatformKeysOptions): KeyRing {
   const retentionMs = (config.tokenTtlSeconds + 60) * 1000 + REFRESH_MS
-  const load = async () => ({
-    keys: await loadSigningKeys(db, new Date(clock().getTime() - retentionMs)),
-    loadedAt: clock().getTime(),
-  })
+  const load = async () => {
+    if (!loaded) await ensureSigningKey(db, clock)
+    return {
+      keys: await loadSigningKeys(db, new Date(clock().getTime() - retentionMs)),
+      loadedAt: clock().getTime(),
+    }
+  }
 
-  await ensureSigningKey(db, clock)
-  let loaded = await load()
-  let loading: Promise<typeof loaded> | undefined
+  let loaded: Awaited<ReturnType<typeof load>> | undefined
+  let loading: ReturnType<typeof load> | undefined
   let lastUnknownReload = Number.NEGATIVE_INFINITY
 
   // One reload at a time, however many requests notice the need together.
@@ -151,7 +171,7 @@ async function createStoredRing({ db, config, clock }: PlatformKeysOptions): Pro
     return loaded.keys
   }
   const fresh = async () =>
-    clock().getTime() - loaded.loadedAt > REFRESH_MS ? reload() : loaded.keys
+    !loaded || clock().getTime() - loaded.loadedAt > REFRESH_MS ? reload() : loaded.keys
 
   return {
     async current() {
@@ -168,6 +188,9 @@ async function createStoredRing({ db, config, clock }: PlatformKeysOptions): Pro
     },
 
     all: fresh,
-    published: async () => (await listPublicJwks(db)) as PlatformPublicJwk[],
+    async published() {
+      await fresh()
+      return (await listPublicJwks(db)) as PlatformPublicJwk[]
+    },
   }
 }

@@ -86,11 +86,12 @@ describe('GET /.well-known/jwks.json', () => {
       createTestApp({ database, config }),
     ])
     try {
+      // The key is made on first use: both processes need it at the same moment.
+      const kids = await Promise.all([publishedKids(first), publishedKids(second)])
       const stored = await database.handle.db.select().from(signingKeys)
 
       expect(stored).toHaveLength(1)
-      expect(await publishedKids(first)).toEqual([stored[0]?.kid])
-      expect(await publishedKids(second)).toEqual([stored[0]?.kid])
+      expect(kids).toEqual([[stored[0]?.kid], [stored[0]?.kid]])
     } finally {
       await first.close()
       await second.close()
@@ -142,7 +143,7 @@ describe('GET /.well-known/oauth-authorization-server', () => {
 })
 
 describe('signing key rotation', () => {
-  it('keeps tokens of the retired key valid until they expire, then drops the key', async () => {
+  it('keeps tokens of the retired key valid until they expire, and its key published', async () => {
     const client = await createClient(t, { role: 'insurer' })
     const oldToken = await tokenAtAppTime(client)
     const [oldKid] = await publishedKids(t)
@@ -161,8 +162,9 @@ describe('signing key rotation', () => {
     const expired = await me(t, oldToken)
     expect([expired.status, expired.body.detail]).toEqual([401, '访问令牌已过期'])
 
+    // Receipts signed with the retired key must stay verifiable (SPEC §3: the insurer's proof).
     now += 120_000
-    expect(await publishedKids(t)).toEqual([newKid])
+    expect(await publishedKids(t)).toEqual([newKid, oldKid])
     expect((await me(t, newToken)).status).toBe(401)
     expect((await me(t, await tokenAtAppTime(client))).status).toBe(200)
   })

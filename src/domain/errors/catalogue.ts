@@ -13,6 +13,7 @@ export const problems = {
   method_not_allowed: { status: 405, zh: '不支持的请求方法', en: 'Method not allowed' },
   not_acceptable: { status: 406, zh: '无法提供所需的媒体类型', en: 'Not acceptable' },
   conflict: { status: 409, zh: '冲突', en: 'Conflict' },
+  client_exists: { status: 409, zh: '客户端标识已被使用', en: 'Client id is already taken' },
   idempotency_in_progress: {
     status: 409,
     zh: '相同幂等键的请求仍在处理中',

@@ -65,6 +65,81 @@ export const fieldMessages = {
     en: 'must be a county-level division code',
   }),
   invalid_json: () => ({ zh: '请求体不是合法的 JSON', en: 'body is not valid JSON' }),
+  invalid_characters: () => ({
+    zh: '含有无法保存的字符（U+0000 或不成对的代理项）',
+    en: 'holds characters that cannot be stored (U+0000 or an unpaired surrogate)',
+  }),
+  too_deep: (p) => ({
+    zh: `嵌套层级不得超过 ${p.limit} 层`,
+    en: `must not be nested more than ${p.limit} levels deep`,
+  }),
+  required_when: (p) => ({
+    zh: `${p.when} 时必须填写 ${p.field}`,
+    en: `${p.field} is required when ${p.when}`,
+  }),
+  status_move_not_allowed: (p) => ({
+    zh: `状态不能从 ${p.from} 变为 ${p.to}（只能向前推进）`,
+    en: `status may not move from ${p.from} to ${p.to} (forward only)`,
+  }),
+  key_mismatch: (p) => ({
+    zh: `请求体中的 ${p.field} 必须与路径中的编号 ${p.key} 一致`,
+    en: `${p.field} in the body must equal the key ${p.key} in the path`,
+  }),
+  reference_not_found: (p) => ({
+    zh: `本公司不存在 ${p.kind} ${p.key}`,
+    en: `no ${p.kind} ${p.key} of this insurer`,
+  }),
+  reference_invalid: (p) => ({ zh: `引用无效：${p.reason}`, en: `invalid reference: ${p.reason}` }),
+  below_minimum: (p) => ({ zh: `不得低于 ${p.minimum}`, en: `must be at least ${p.minimum}` }),
+  above_maximum: (p) => ({ zh: `不得高于 ${p.maximum}`, en: `must be at most ${p.maximum}` }),
+  not_after: (p) => ({ zh: `必须晚于 ${p.other}`, en: `must be after ${p.other}` }),
+  before: (p) => ({ zh: `不得早于 ${p.other}`, en: `must not be before ${p.other}` }),
+  not_allowed_when: (p) => ({
+    zh: `${p.when} 时不得填写 ${p.field}`,
+    en: `${p.field} must be absent when ${p.when}`,
+  }),
+  outside_year: (p) => ({ zh: `应在 ${p.year} 年度内`, en: `must fall within year ${p.year}` }),
+  rate_mismatch: (p) => ({
+    zh: `实际费率应等于基准费率 ×（1 + 浮动系数之和）= ${p.expected}`,
+    en: `must equal baseRate × (1 + Σ factor) = ${p.expected}`,
+  }),
+  shares_not_one: (p) => ({
+    zh: `共保份额（含主承保人）之和应为 1，实际为 ${p.sum}`,
+    en: `shares, the leader's included, must sum to 1, not ${p.sum}`,
+  }),
+  leader_missing: () => ({
+    zh: '共保列表须包含主承保公司本身',
+    en: 'co-insurers must include the leading insurer itself',
+  }),
+  role_requires: (p) => ({
+    zh: `角色 ${p.role} 必须填写此字段`,
+    en: `is required for role ${p.role}`,
+  }),
+  role_forbids: (p) => ({
+    zh: `角色 ${p.role} 不得填写此字段`,
+    en: `must be absent for role ${p.role}`,
+  }),
+  jwk_private: () => ({
+    zh: '只接受公钥：不得包含私钥或对称密钥成员',
+    en: 'must be a public key: private or symmetric key members are refused',
+  }),
+  jwk_unsupported: () => ({
+    zh: '只接受 EC P-256（ES256）或 RSA（RS256）公钥',
+    en: 'only EC P-256 (ES256) and RSA (RS256) public keys are accepted',
+  }),
+  jwk_rsa_too_short: (p) => ({
+    zh: `RSA 密钥长度为 ${p.bits} 位，至少应为 ${p.minimum} 位`,
+    en: `RSA key has ${p.bits} bits; at least ${p.minimum} are required`,
+  }),
+  jwk_invalid: () => ({ zh: '不是可用的公钥', en: 'is not a usable public key' }),
+  duplicate_kid: (p) => ({
+    zh: `密钥标识 ${p.kid} 重复`,
+    en: `key id ${p.kid} appears more than once`,
+  }),
+  duplicate_entry: (p) => ({
+    zh: `与 ${p.other} 重复`,
+    en: `appears again after ${p.other}`,
+  }),
   invalid: (p) => ({ zh: `不合法：${p.reason ?? ''}`, en: `is invalid: ${p.reason ?? ''}` }),
 } satisfies Record<string, Message>
 

@@ -74,13 +74,14 @@ async function hidingParameters<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The public half of every key the platform ever signed with, newest first. Receipts are the
+ * The public half of every key the platform ever signed with: the active one, then the most
+ * recently retired. Receipts are the
  * insurers' lasting proof (SPEC §3), so a retired key stays published for verifying them.
  */
 export async function listPublicJwks(db: Database): Promise<object[]> {
   const rows = await db
     .select({ publicJwk: signingKeys.publicJwk })
     .from(signingKeys)
-    .orderBy(desc(signingKeys.createdAt))
+    .orderBy(sql`${signingKeys.retiredAt} desc nulls first`, desc(signingKeys.createdAt))
   return rows.map((row) => row.publicJwk as object)
 }

@@ -33,10 +33,41 @@ export const policies = pgTable(
     premium: numeric('premium').notNull(),
     premiumCollected: numeric('premium_collected').notNull(),
     insuredHeadcount: integer('insured_headcount').notNull(),
+    /** Σ factor of the standardisation rate adjustments; null without one (SPEC §6 overview). */
+    standardizationFactor: numeric('standardization_factor'),
+    commissionRate: numeric('commission_rate'),
   },
   (table) => [
     ...recordIndexes('policies', table),
     index('policies_issue_date').on(table.issueDate),
+    // The supervision views read a year's policies from this index alone (index-only scans),
+    // never the wide rows with their bodies; drizzle-kit has no INCLUDE, so all are keys.
+    index('policies_supervision').on(
+      table.issueDate,
+      table.insurerCode,
+      table.regionCode,
+      table.industry,
+      table.voided,
+      table.status,
+      table.periodStart,
+      table.periodEnd,
+      table.creditCode,
+      table.premium,
+      table.premiumCollected,
+      table.insuredHeadcount,
+      table.createdAt,
+      table.flags,
+      table.standardizationFactor,
+      table.commissionRate,
+    ),
+    // Coverage (应保尽保) asks, per registered unit, whether a policy covers a day.
+    index('policies_coverage').on(
+      table.creditCode,
+      table.periodEnd,
+      table.periodStart,
+      table.status,
+      table.voided,
+    ),
   ],
 )
 
@@ -66,10 +97,28 @@ export const services = pgTable(
     policyNo: text('policy_no').notNull(),
     type: text('type').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
     cost: numeric('cost').notNull(),
+    /** The risk class a risk assessment gave the insured unit (SPEC §4.3); null for others. */
+    riskLevel: text('risk_level'),
   },
   (table) => [
     ...recordIndexes('services', table),
+    // Services by type in a year, training, drills and risk classes, without the bodies.
+    index('services_supervision').on(
+      table.type,
+      table.startedAt,
+      table.status,
+      table.insurerCode,
+      table.regionCode,
+      table.industry,
+      table.voided,
+      table.cost,
+      table.creditCode,
+      table.createdAt,
+      table.riskLevel,
+      table.endedAt,
+    ),
     index('services_policy').on(table.insurerCode, table.policyNo),
     index('services_started_at').on(table.startedAt),
   ],
