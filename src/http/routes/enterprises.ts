@@ -89,7 +89,8 @@ export async function enterpriseRoutes(app: FastifyInstance, context: AppContext
         toRecordView(r, { config: context.config, now })
 
       const policies = await findEnterpriseRecords(context.db, 'policies', creditCode, scope)
-      const latest = policies[0]
+      // A withdrawn policy is listed, but the unit is described as its live policies report it.
+      const latest = policies.find((policy) => !policy.voided) ?? policies[0]
       if (!latest) throw new AppError('not_found')
       const claims = await findEnterpriseRecords(context.db, 'claims', creditCode, scope)
       const riskClasses = await findRiskClasses(context.db, creditCode, scope)
