@@ -184,7 +184,9 @@ CREATE TABLE "policies" (
 	"period_end" date NOT NULL,
 	"premium" numeric NOT NULL,
 	"premium_collected" numeric NOT NULL,
-	"insured_headcount" integer NOT NULL
+	"insured_headcount" integer NOT NULL,
+	"standardization_factor" numeric,
+	"commission_rate" numeric
 );
 --> statement-breakpoint
 CREATE TABLE "services" (
@@ -256,9 +258,7 @@ CREATE INDEX "policies_region_id" ON "policies" USING btree ("region_code","id")
 CREATE INDEX "policies_credit_code" ON "policies" USING btree ("credit_code");--> statement-breakpoint
 CREATE INDEX "policies_updated_at" ON "policies" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "policies_issue_date" ON "policies" USING btree ("issue_date");--> statement-breakpoint
-CREATE INDEX "policies_supervision" ON "policies" USING btree ("issue_date","insurer_code","region_code","industry","voided","status","period_start","period_end","credit_code","premium","premium_collected","insured_headcount","created_at","flags");--> statement-breakpoint
-CREATE INDEX "policies_terms" ON "policies" USING btree ("issue_date") WHERE ("policies"."body" -> 'rateAdjustments' @> '[{"reason": "standardization"}]'::jsonb
-    or ("policies"."body" ->> 'commissionRate')::numeric > 0.05);--> statement-breakpoint
+CREATE INDEX "policies_supervision" ON "policies" USING btree ("issue_date","insurer_code","region_code","industry","voided","status","period_start","period_end","credit_code","premium","premium_collected","insured_headcount","created_at","flags","standardization_factor","commission_rate");--> statement-breakpoint
 CREATE INDEX "policies_coverage" ON "policies" USING btree ("credit_code","period_end","period_start","status","voided");--> statement-breakpoint
 CREATE UNIQUE INDEX "services_insurer_key" ON "services" USING btree ("insurer_code","key");--> statement-breakpoint
 CREATE INDEX "services_region_id" ON "services" USING btree ("region_code","id");--> statement-breakpoint

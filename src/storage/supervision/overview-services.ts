@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm'
+import type { ViewRequest } from '../../supervision/grouping.js'
+import { type Database, queryRows } from '../database.js'
+import { groupKey, inScope, instantInYear, money } from './view-sql.js'
+
+/** Services that took place: planned ones have not yet, cancelled ones never will. */
+const delivered = sql`s.status in ('in_progress', 'completed')`
+
+export interface ServiceTypeRow {
+  group_key: string | null
+  type: string
+  services: number
+  cost: string
+}
+
+/** Services started in the year, by type, with their cost. */
+export async function sumServicesByType(
+  db: Database,
+  view: ViewRequest,
+): Promise<ServiceTypeRow[]> {
+  const { year, groupBy, scope } = view
+  return queryRows<ServiceTypeRow>(
+    db,
+    sql`select ${groupKey('s', groupBy)} as group_key, s.type,
+               count(*)::int as services, ${money(sql`sum(s.cost)`)} as cost
+        from services s
+        where ${inScope('s', scope)} and ${instantInYear('s', 'started_at', year)} and ${delivered}
+        group by 1, 2
+        order by 1 nulls last, 2`,
+  )
+}
+
+export interface TrainingRow {
+  group_key: string | null
+  training_participants: number
+  follow_up_score: string | null
+  follow_ups: number
+  drills: number
+  drill_participants: number
+}
+
+/**
+ * Training reach and its evaluated effect (培训效果跟踪反馈评估), and emergency drills, from the
+ * services started in the year.
+ */
+export async function sumTrainingAndDrills(
+  db: Database,
+  view: ViewRequest,
+): Promise<TrainingRow[]> {
+  const { year, groupBy, scope } = view
+  const training = sql`s.type = 'training'`
+  const drill = sql`s.type = 'emergency_drill'`
+  const score = sql`(s.body #>> '{training,followUp,score}')::numeric`
+
+  return queryRows<TrainingRow>(
+    db,
+    sql`select ${groupKey('s', groupBy)} as group_key,
+               coalesce(sum((s.body #>> '{training,participants}')::int)
+                 filter (where ${training}), 0)::int as training_participants,
+               round(avg(${score}) filter (where ${training}), 2)::text as follow_up_score,
+               count(${score}) filter (where ${training})::int as follow_ups,
+               count(*) filter (where ${drill})::int as drills,
+               coalesce(sum((s.body #>> '{drill,participants}')::int)
+                 filter (where ${drill}), 0)::int as drill_participants
+        from services s
+        where ${inScope('s', scope)} and ${instantInYear('s', 'started_at', year)} and ${delivered}
+          and s.type in ('training', 'emergency_drill')
+        group by 1
+        order by 1 nulls last`,
+  )
+}
+
+export interface RiskClassRow {
+  group_key: string | null
+  risk_level: string
+  units: number
+}
+
+/**
+ * Units by risk class: for each insured unit and insurer, the latest completed risk
+ * assessment started before the year ended is the unit's class for that insurer (SPEC §4.3).
+ */
+export async function countRiskClasses(db: Database, view: ViewRequest): Promise<RiskClassRow[]> {
+  const { year, groupBy, scope } = view
+  return queryRows<RiskClassRow>(
+    db,
+    sql`select group_key, risk_level, count(*)::int as units
+        from (
+          select distinct on (s.insurer_code, s.credit_code)
+                 ${groupKey('s', groupBy)} as group_key,
+                 s.risk_level
+          from services s
+          where ${inScope('s', scope)} and s.type = 'risk_assessment'
+            and s.status = 'completed'
+            and s.started_at < ${`${year + 1}-01-01T00:00:00+08:00`}::timestamptz
+          order by s.insurer_code, s.credit_code,
+                   coalesce(s.ended_at, s.started_at) desc, s.id desc
+        ) latest
+        group by 1, 2
+        order by 1 nulls last, 2`,
+  )
+}
