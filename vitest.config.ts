@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    // Forks isolate PGlite's WebAssembly heap per file; two workers match the 2-core machine.
+    // Two forked workers match the 2-core machine. Files in a worker share loaded modules (no
+    // per-file re-import, which cost more than the tests); each file still opens and closes
+    // its own database and app.
     pool: 'forks',
     fileParallelism: true,
     isolate: false,
