@@ -8,6 +8,8 @@ const dialect = new PgDialect()
  * A statement on a hot path: its text is built once, with `sql.placeholder(name)` for every
  * value, and sent by name, so PostgreSQL parses and plans it once per connection. Building
  * the same SQL with Drizzle on every write cost more CPU than the database work (STACK.md).
+ * Only for statements whose best plan does not depend on the values: PostgreSQL soon settles
+ * on a generic plan, which cannot hash an array parameter (see `loadRecords`).
  */
 export interface PreparedStatement {
   name: string
