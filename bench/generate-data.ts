@@ -7,6 +7,7 @@ import { computeCheckCharacter } from '../src/domain/values/credit-code.js'
 import { listRegions } from '../src/domain/values/regions.js'
 import { openDatabase } from '../src/storage/database.js'
 import { runMigrations } from '../src/storage/migrate.js'
+import { foldFigures } from '../src/storage/supervision/figures-folding.js'
 import {
   CREDIT_CODE_FUNCTION,
   INSERT_BUDGETS_AND_ADJUSTMENTS,
@@ -107,6 +108,16 @@ try {
     industryCodes,
     units,
   ])
+
+  // The record tables' triggers appended the supervision figures chunk by chunk; fold them as
+  // a running server's folder would have while the data came in.
+  log('fold supervision figures')
+  const folding = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: '' })
+  try {
+    while ((await foldFigures(folding.db)) > 0) {}
+  } finally {
+    await folding.close()
+  }
 
   // Sets the visibility map, so that the supervision views read their indexes alone, as
   // autovacuum does for a live database (PostgreSQL 13+ vacuums after inserts too).

@@ -15,6 +15,7 @@ import { registerRoutes } from './http/routes/index.js'
 import { registerSharedSchemas } from './http/schemas/index.js'
 import { createValidatorCompiler } from './http/validation.js'
 import { startAuditSealer } from './jobs/audit-sealer.js'
+import { startFiguresFolder } from './jobs/figures-folder.js'
 import { type DatabaseHandle, openDatabase } from './storage/database.js'
 import { runMigrations } from './storage/migrate.js'
 
@@ -79,6 +80,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const stopSealer = startAuditSealer(context.db, app.log)
   app.addHook('onClose', stopSealer)
+  const stopFolder = startFiguresFolder(context.db, app.log)
+  app.addHook('onClose', stopFolder)
 
   await app.ready()
   return app

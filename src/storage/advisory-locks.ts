@@ -1,6 +1,11 @@
+import { sql } from 'drizzle-orm'
+import { type Database, queryRows } from './database.js'
+
 /**
  * The PostgreSQL advisory locks the service takes, in one place so that no two share an id.
- * The values are arbitrary constants of our own.
+ * The values are arbitrary constants of our own. The triggers of
+ * migrations/0002_supervision_triggers.sql also take two-key locks (734022, 0…255) on insured
+ * units, a space of their own: PostgreSQL never confuses one-key and two-key advisory locks.
  */
 export const advisoryLocks = {
   /** Processes starting together migrate one at a time (STACK.md, trap 9). */
@@ -9,4 +14,26 @@ export const advisoryLocks = {
   signingKey: 7_340_222_602,
   /** One audit sealer at a time, across every process. */
   auditSealer: 7_340_222_603,
+  /** One figures folder at a time (src/storage/supervision/figures-folding.ts). */
+  figuresFolder: 7_340_222_604,
 } as const
+
+/**
+ * Runs `work` in a transaction holding `lock` to its end, or answers `whenBusy` at once when
+ * another transaction holds it: for background jobs that one process at a time should do.
+ */
+export async function inTransactionHolding<T>(
+  db: Database,
+  lock: number,
+  whenBusy: T,
+  work: (tx: Database) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Database
+    const [row] = await queryRows<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${lock}) as locked`,
+    )
+    return row?.locked ? work(tx) : whenBusy
+  })
+}

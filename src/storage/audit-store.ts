@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { sha256Hex } from '../domain/records/canonical.js'
-import { advisoryLocks } from './advisory-locks.js'
+import { advisoryLocks, inTransactionHolding } from './advisory-locks.js'
 import { type Database, queryRows } from './database.js'
 
 const SEAL_BATCH = 5000
@@ -56,14 +56,7 @@ export function hashAuditEntry(prevHash: string, row: AuditRow, seq: number): st
  * Returns how many entries were sealed.
  */
 export async function sealAuditLog(db: Database): Promise<number> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database
-    const [lock] = await queryRows<{ locked: boolean }>(
-      tx,
-      sql`select pg_try_advisory_xact_lock(${advisoryLocks.auditSealer}) as locked`,
-    )
-    if (!lock?.locked) return 0
-
+  return inTransactionHolding(db, advisoryLocks.auditSealer, 0, async (tx) => {
     const [last] = await queryRows<{ seq: string; hash: string }>(
       tx,
       sql`select seq, hash from audit_log where seq is not null order by seq desc limit 1`,

@@ -3,10 +3,10 @@ import type { Database } from '../storage/database.js'
 import type { ReadScope } from '../storage/records/search.js'
 import { countSubmissions } from '../storage/submission-store.js'
 import { countInsurerActivity, countTimeliness } from '../storage/supervision/insurer-evaluation.js'
-import { sumPreventionSpend } from '../storage/supervision/prevention-spend.js'
+import { sumPremiumAndSpend } from '../storage/supervision/prevention-spend.js'
 import { ratioOf } from './figures.js'
 import { isProvinceWide } from './grouping.js'
-import { insurerEvaluationRule, SUBMISSION_DAYS } from './rules.js'
+import { insurerEvaluationRule } from './rules.js'
 
 /**
  * The indicators of the yearly evaluation of each insurer (SPEC §6; the notice's 表扬 or 约谈),
@@ -21,9 +21,9 @@ export async function computeInsurerEvaluation(
   const provinceWide = isProvinceWide(scope)
   const view = { year, scope, groupBy: 'insurer' as const }
 
-  const spend = await sumPreventionSpend(db, view)
+  const spend = await sumPremiumAndSpend(db, view)
   const activity = await countInsurerActivity(db, year, scope)
-  const timeliness = await countTimeliness(db, year, scope, SUBMISSION_DAYS)
+  const timeliness = await countTimeliness(db, year, scope)
   // Refused writes were never placed anywhere: no region narrows them.
   const submissions = provinceWide ? await countSubmissions(db, year) : []
 

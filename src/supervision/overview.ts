@@ -18,7 +18,7 @@ import {
 } from '../storage/supervision/overview-services.js'
 import { ratioOf } from './figures.js'
 import { compareGroupKeys, groupOf, type ViewRequest } from './grouping.js'
-import { MAX_COMMISSION_RATE, overviewRule } from './rules.js'
+import { overviewRule } from './rules.js'
 
 interface GroupRows {
   policies?: PolicyFiguresRow
@@ -36,10 +36,7 @@ export async function computeOverview(
   today: string,
 ) {
   // One query after another: a view holds one pooled connection at a time, never five.
-  const policies = await sumPolicyFigures(db, view, {
-    today,
-    maxCommissionRate: MAX_COMMISSION_RATE,
-  })
+  const policies = await sumPolicyFigures(db, view, { today })
   const claims = await sumClaimFigures(db, view)
   const services = await sumServicesByType(db, view)
   const training = await sumTrainingAndDrills(db, view)

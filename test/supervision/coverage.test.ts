@@ -1,7 +1,7 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminAuthorization } from '../helpers/auth.js'
-import { creditCode } from '../helpers/fixtures.js'
+import { creditCode, policyBody } from '../helpers/fixtures.js'
 import { createSupervisionData, SETUP_TIMEOUT, type SupervisionData, YEAR } from './data-set.js'
 
 let d: SupervisionData
@@ -146,6 +146,29 @@ describe('GET /api/v1/supervision/coverage', () => {
     expect(response.body.summary).toEqual([
       { regionCode: '450200', registered: 2, covered: 1, uncovered: 1, coverageRate: '0.5000' },
     ])
+  })
+
+  it('counts a terminated policy until the day it ended', async () => {
+    const unit = gap(4)
+    const body = policyBody('A-PT', {
+      insured: { ...(policyBody('A-PT').insured as object), creditCode: unit.creditCode },
+      status: 'terminated',
+      terminatedAt: '2026-07-01',
+      terminationReason: 'business_closed',
+    })
+    const written = await request(d.t.app.server)
+      .put(`/api/v1/insurers/${d.insurerA.insurerCode}/policies/A-PT`)
+      .set('authorization', `Bearer ${await d.token(d.insurerA)}`)
+      .send(body)
+    expect(written.status, written.text).toBe(201)
+
+    const before = await d.get(url('&on=2026-06-30'), d.province)
+    expect(before.body.items).toEqual([gap(5)])
+    expect(before.body.summary[0]).toMatchObject({ regionCode: '450100', covered: 3 })
+
+    const after = await d.get(url('&on=2026-07-01'), d.province)
+    expect(after.body.items).toEqual([gap(4), gap(5)])
+    expect(after.body.summary[0]).toMatchObject({ regionCode: '450100', covered: 2 })
   })
 
   it('refuses an insurer with 403', async () => {

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { type Database, queryRows } from '../database.js'
 import type { ReadScope } from '../records/search.js'
-import { chinaDate, dateInYear, inScope, instantInYear } from './view-sql.js'
+import { cellInScope, chinaDate, dateInYear, inScope, instantInYear } from './view-sql.js'
 
 export interface ActivityRow {
   insurer_code: string
@@ -25,17 +25,18 @@ export async function countInsurerActivity(
                sum(major_rectified)::int as major_rectified,
                sum(major_reported)::int as major_reported
         from (
-          select p.insurer_code, count(*) as policies, 0 as services, 0 as major_hazards,
+          select p.insurer_code, sum(p.policies) as policies, 0 as services, 0 as major_hazards,
                  0 as major_rectified, 0 as major_reported
-          from policies p
-          where ${inScope('p', scope)} and ${dateInYear('p', 'issue_date', year)}
+          from policy_figures p
+          where p.year = ${year} and ${cellInScope('p', scope)}
           group by 1
+          having sum(p.policies) > 0
           union all
-          select s.insurer_code, 0, count(*), 0, 0, 0
-          from services s
-          where ${inScope('s', scope)} and ${instantInYear('s', 'started_at', year)}
-            and s.status in ('in_progress', 'completed')
+          select s.insurer_code, 0, sum(s.delivered), 0, 0, 0
+          from service_figures s
+          where s.year = ${year} and ${cellInScope('s', scope)}
           group by 1
+          having sum(s.delivered) > 0
           union all
           select h.insurer_code, 0, 0, count(*),
                  count(*) filter (where h.status in ('rectified', 'closed')),
@@ -58,40 +59,49 @@ export interface TimelinessRow {
 
 /**
  * Per insurer, the records whose business date falls in the year and how many of them the
- * platform first received within `days` days of that date (China Standard Time).
+ * platform first received within SUBMISSION_DAYS of that date (China Standard Time; the
+ * database's `azx_submission_days()`). Policies and services are counted on write into their
+ * figures tables; the smaller kinds are counted here.
  */
 export async function countTimeliness(
   db: Database,
   year: number,
   scope: ReadScope,
-  days: number,
 ): Promise<TimelinessRow[]> {
   const received = (alias: string) => chinaDate(sql`${sql.identifier(alias)}.created_at`)
-  const branch = (table: string, alias: string, businessDay: SQL, inYear: SQL) =>
-    sql`select ${sql.identifier(alias)}.insurer_code,
-               ${received(alias)} - ${businessDay} as delay
+  const counted = (table: string, alias: string, businessDay: SQL, inYear: SQL) =>
+    sql`select ${sql.identifier(alias)}.insurer_code, count(*) as records,
+               count(*) filter (where ${received(alias)} - ${businessDay}
+                                        <= azx_submission_days()) as on_time
         from ${sql.identifier(table)} ${sql.identifier(alias)}
-        where ${inScope(alias, scope)} and ${inYear}`
+        where ${inScope(alias, scope)} and ${inYear}
+        group by 1`
+  const summed = (table: string, records: string) =>
+    sql`select f.insurer_code, sum(f.${sql.identifier(records)}) as records,
+               sum(f.on_time) as on_time
+        from ${sql.identifier(table)} f
+        where f.year = ${year} and ${cellInScope('f', scope)}
+        group by 1`
 
   const branches = [
-    branch('policies', 'p', sql`p.issue_date`, dateInYear('p', 'issue_date', year)),
-    branch(
+    summed('policy_figures', 'policies'),
+    summed('service_figures', 'records'),
+    counted(
       'claims',
       'c',
       chinaDate(sql`(c.body->>'reportedAt')::timestamptz`),
       instantInYear('c', 'occurred_at', year),
     ),
-    branch('services', 's', chinaDate(sql`s.started_at`), instantInYear('s', 'started_at', year)),
-    branch('hazards', 'h', chinaDate(sql`h.found_at`), instantInYear('h', 'found_at', year)),
-    branch('ledger_entries', 'l', sql`l.booked_at`, dateInYear('l', 'booked_at', year)),
+    counted('hazards', 'h', chinaDate(sql`h.found_at`), instantInYear('h', 'found_at', year)),
+    counted('ledger_entries', 'l', sql`l.booked_at`, dateInYear('l', 'booked_at', year)),
   ]
 
   return queryRows<TimelinessRow>(
     db,
-    sql`select insurer_code, count(*)::int as records,
-               count(*) filter (where delay <= ${days}::int)::int as on_time
+    sql`select insurer_code, sum(records)::int as records, sum(on_time)::int as on_time
         from (${sql.join(branches, sql` union all `)}) received
         group by 1
+        having sum(records) > 0
         order by 1`,
   )
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { ViewRequest } from '../../supervision/grouping.js'
 import { type Database, queryRows } from '../database.js'
-import { dateInYear, groupKey, inScope, money } from './view-sql.js'
+import { cellInScope, dateInYear, groupKey, inScope, money, unitScope } from './view-sql.js'
 
 export interface PolicyFiguresRow {
   group_key: string | null
@@ -23,54 +23,56 @@ export interface PolicyFiguresRow {
  * Underwriting figures of the policies issued in the year: cover, premium, compliance flags,
  * commissions above the maximum (refused on write today; older data may hold some) and the
  * downward rate floating for safety standardisation (the notice: compliant units pay less next
- * period). Typed columns only, all held by the index `policies_supervision`: no body is read.
+ * period). Sums come from policy_figures and distinct units from unit_figures; only the policies
+ * in force today are counted from the records, from the narrow index `policies_in_force`.
  */
 export async function sumPolicyFigures(
   db: Database,
   view: ViewRequest,
-  options: { today: string; maxCommissionRate: string },
+  options: { today: string },
 ): Promise<PolicyFiguresRow[]> {
   const { year, groupBy, scope } = view
-  const { today, maxCommissionRate } = options
-  const flagged = (code: string) => sql`count(*) filter (where ${code} = any(p.flags))::int`
-  const discount = sql`p.standardization_factor < 0`
+  const { today } = options
 
-  const inYear = sql`${inScope('p', scope)} and ${dateInYear('p', 'issue_date', year)}`
-
-  // Units are counted apart: a DISTINCT inside the other aggregates would sort every row,
-  // where these run in parallel and the distinct units hash.
   return queryRows<PolicyFiguresRow>(
     db,
     sql`with figures as (
-          select ${groupKey('p', groupBy)} as group_key,
-                 count(*)::int as policies,
-                 count(*) filter (where p.status = 'in_force'
-                                    and p.period_start <= ${today}::date
-                                    and p.period_end >= ${today}::date)::int
-                   as policies_in_force,
-                 coalesce(sum(p.insured_headcount), 0)::text as insured_headcount,
-                 ${money(sql`sum(p.premium)`)} as premium,
-                 ${money(sql`sum(p.premium_collected)`)} as premium_collected,
-                 ${flagged('headcount_below_employees')} as headcount_below_employees,
-                 ${flagged('limit_below_minimum')} as limit_below_minimum,
-                 ${flagged('late_renewal')} as late_renewal,
-                 count(*) filter (where p.commission_rate > ${maxCommissionRate}::numeric)::int
-                   as commission_above_maximum,
-                 count(*) filter (where ${discount})::int as discounts,
-                 round(avg(p.standardization_factor) filter (where ${discount}), 4)::text
+          select ${groupKey('f', groupBy)} as group_key,
+                 sum(f.policies)::int as policies,
+                 sum(f.insured_headcount)::text as insured_headcount,
+                 ${money(sql`sum(f.premium)`)} as premium,
+                 ${money(sql`sum(f.premium_collected)`)} as premium_collected,
+                 sum(f.headcount_below_employees)::int as headcount_below_employees,
+                 sum(f.limit_below_minimum)::int as limit_below_minimum,
+                 sum(f.late_renewal)::int as late_renewal,
+                 sum(f.commission_above_maximum)::int as commission_above_maximum,
+                 sum(f.discounts)::int as discounts,
+                 round(sum(f.discount_factor_sum) / nullif(sum(f.discounts), 0), 4)::text
                    as average_discount
+          from policy_figures f
+          where f.year = ${year} and ${cellInScope('f', scope)}
+          group by 1
+          having sum(f.policies) > 0
+        ),
+        in_force as (
+          select ${groupKey('p', groupBy)} as group_key, count(*)::int as policies_in_force
           from policies p
-          where ${inYear}
+          where p.status = 'in_force' and ${inScope('p', scope)}
+            and ${dateInYear('p', 'issue_date', year)}
+            and p.period_start <= ${today}::date and p.period_end >= ${today}::date
           group by 1
         ),
         units as (
-          select group_key, count(*)::int as enterprises
-          from (select distinct ${groupKey('p', groupBy)} as group_key, p.credit_code
-                from policies p where ${inYear}) distinct_units
+          select u.group_key, sum(u.units)::int as enterprises
+          from unit_figures u
+          where u.year = ${year} and u.scope = ${unitScope(scope)} and u.group_by = ${groupBy}
           group by 1
         )
-        select f.*, coalesce(u.enterprises, 0) as enterprises
-        from figures f left join units u on u.group_key is not distinct from f.group_key
+        select f.*, coalesce(i.policies_in_force, 0) as policies_in_force,
+               coalesce(u.enterprises, 0) as enterprises
+        from figures f
+        left join in_force i on i.group_key is not distinct from f.group_key
+        left join units u on u.group_key is not distinct from f.group_key
         order by f.group_key nulls last`,
   )
 }

@@ -1,10 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { ViewRequest } from '../../supervision/grouping.js'
 import { type Database, queryRows } from '../database.js'
-import { groupKey, inScope, instantInYear, money } from './view-sql.js'
-
-/** Services that took place: planned ones have not yet, cancelled ones never will. */
-const delivered = sql`s.status in ('in_progress', 'completed')`
+import { cellInScope, groupKey, inScope, money } from './view-sql.js'
 
 export interface ServiceTypeRow {
   group_key: string | null
@@ -13,7 +10,10 @@ export interface ServiceTypeRow {
   cost: string
 }
 
-/** Services started in the year, by type, with their cost. */
+/**
+ * Services started in the year that took place (planned ones have not yet, cancelled ones never
+ * will), by type, with their cost; from service_figures.
+ */
 export async function sumServicesByType(
   db: Database,
   view: ViewRequest,
@@ -21,11 +21,12 @@ export async function sumServicesByType(
   const { year, groupBy, scope } = view
   return queryRows<ServiceTypeRow>(
     db,
-    sql`select ${groupKey('s', groupBy)} as group_key, s.type,
-               count(*)::int as services, ${money(sql`sum(s.cost)`)} as cost
-        from services s
-        where ${inScope('s', scope)} and ${instantInYear('s', 'started_at', year)} and ${delivered}
+    sql`select ${groupKey('f', groupBy)} as group_key, f.type,
+               sum(f.delivered)::int as services, ${money(sql`sum(f.delivered_cost)`)} as cost
+        from service_figures f
+        where f.year = ${year} and ${cellInScope('f', scope)}
         group by 1, 2
+        having sum(f.delivered) > 0
         order by 1 nulls last, 2`,
   )
 }
@@ -41,31 +42,32 @@ export interface TrainingRow {
 
 /**
  * Training reach and its evaluated effect (培训效果跟踪反馈评估), and emergency drills, from the
- * services started in the year.
+ * services started in the year that took place.
  */
 export async function sumTrainingAndDrills(
   db: Database,
   view: ViewRequest,
 ): Promise<TrainingRow[]> {
   const { year, groupBy, scope } = view
-  const training = sql`s.type = 'training'`
-  const drill = sql`s.type = 'emergency_drill'`
-  const score = sql`(s.body #>> '{training,followUp,score}')::numeric`
+  const training = sql`f.type = 'training'`
+  const drill = sql`f.type = 'emergency_drill'`
 
   return queryRows<TrainingRow>(
     db,
-    sql`select ${groupKey('s', groupBy)} as group_key,
-               coalesce(sum((s.body #>> '{training,participants}')::int)
-                 filter (where ${training}), 0)::int as training_participants,
-               round(avg(${score}) filter (where ${training}), 2)::text as follow_up_score,
-               count(${score}) filter (where ${training})::int as follow_ups,
-               count(*) filter (where ${drill})::int as drills,
-               coalesce(sum((s.body #>> '{drill,participants}')::int)
-                 filter (where ${drill}), 0)::int as drill_participants
-        from services s
-        where ${inScope('s', scope)} and ${instantInYear('s', 'started_at', year)} and ${delivered}
-          and s.type in ('training', 'emergency_drill')
+    sql`select ${groupKey('f', groupBy)} as group_key,
+               coalesce(sum(f.participants) filter (where ${training}), 0)::int
+                 as training_participants,
+               round(sum(f.follow_up_score_sum) filter (where ${training})
+                 / nullif(sum(f.follow_ups) filter (where ${training}), 0), 2)::text
+                 as follow_up_score,
+               coalesce(sum(f.follow_ups) filter (where ${training}), 0)::int as follow_ups,
+               coalesce(sum(f.delivered) filter (where ${drill}), 0)::int as drills,
+               coalesce(sum(f.participants) filter (where ${drill}), 0)::int as drill_participants
+        from service_figures f
+        where f.year = ${year} and ${cellInScope('f', scope)}
+          and f.type in ('training', 'emergency_drill')
         group by 1
+        having sum(f.delivered) > 0
         order by 1 nulls last`,
   )
 }

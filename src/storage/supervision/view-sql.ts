@@ -20,13 +20,23 @@ export function groupKey(alias: string, groupBy: GroupBy): SQL {
  * in searches (records without a region are seen province-wide only).
  */
 export function inScope(alias: string, scope: ReadScope): SQL {
+  return sql`not ${sql.identifier(alias)}.voided and ${cellInScope(alias, scope)}`
+}
+
+/** The rows of a figures table (src/storage/tables/figures.ts) in the caller's part. */
+export function cellInScope(alias: string, scope: ReadScope): SQL {
   const table = sql.identifier(alias)
-  const conditions = [sql`not ${table}.voided`]
+  const conditions = [sql`true`]
   if (scope.insurerCode) conditions.push(sql`${table}.insurer_code = ${scope.insurerCode}`)
   if (scope.regionPrefix) {
     conditions.push(sql`${table}.region_code like ${`${scope.regionPrefix}%`}`)
   }
   return sql.join(conditions, sql` and `)
+}
+
+/** The `scope` of unit_figures a caller reads: '' for the whole province. */
+export function unitScope(scope: ReadScope): string {
+  return scope.regionPrefix ?? ''
 }
 
 /** A `date` column inside a calendar year, written as a range so that an index serves it. */

@@ -1,4 +1,5 @@
 export * from './auth.js'
+export * from './figures.js'
 export * from './history.js'
 export * from './records.js'
 export * from './registry.js'
