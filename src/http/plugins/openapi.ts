@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger'
-import scalar from '@scalar/fastify-api-reference'
 import type { FastifyInstance } from 'fastify'
+import { registerDocs } from './docs.js'
 
 /** The OpenAPI 3.1 document, built from the routes' own schemas, and an offline docs page. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -46,10 +46,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
   })
 
-  await app.register(scalar, {
-    routePrefix: '/docs',
-    configuration: { url: '/openapi.json', withDefaultFonts: false },
-  })
+  registerDocs(app)
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }
