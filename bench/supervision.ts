@@ -74,13 +74,16 @@ try {
     rows.push({ name, timings: summarise(durations), note: `${settings.samples} sequential` })
   }
 
+  const nanningInYear = `&regionCode=450100&${year}`
   const searches = [
-    ['search policies, 1,000 a page', ''],
-    ['search policies, Nanning in the year', `&regionCode=450100&${year}`],
+    ['search policies, 100 a page (default)', 100, ''],
+    ['search policies, 1,000 a page (most)', 1000, ''],
+    ['search policies, Nanning in the year, 100', 100, nanningInYear],
+    ['search policies, Nanning in the year, 1,000', 1000, nanningInYear],
   ] as const
-  for (const [name, query] of settings.parts.includes('search') ? searches : []) {
+  for (const [name, limit, query] of settings.parts.includes('search') ? searches : []) {
     log(name)
-    const durations = await pageThrough(server.url, province, query)
+    const durations = await pageThrough(server.url, province, `limit=${limit}${query}`)
     rows.push({ name, timings: summarise(durations), note: `${durations.length} pages` })
   }
 
@@ -115,10 +118,7 @@ async function pageThrough(url: string, reader: BenchReader, query: string): Pro
   let cursor: string | null = null
   for (let page = 0; page < settings.searchPages; page++) {
     const next: string = cursor ? `&cursor=${cursor}` : ''
-    const answer = await timedGet(
-      `${url}/api/v1/policies?limit=1000${query}${next}`,
-      reader.accessToken,
-    )
+    const answer = await timedGet(`${url}/api/v1/policies?${query}${next}`, reader.accessToken)
     durations.push(answer.ms)
     cursor = (JSON.parse(answer.text) as { nextCursor: string | null }).nextCursor
     if (!cursor) break
