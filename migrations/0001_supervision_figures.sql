@@ -43,6 +43,7 @@ CREATE TABLE "unit_figures" (
 );
 --> statement-breakpoint
 DROP INDEX "policies_supervision";--> statement-breakpoint
+DROP INDEX "services_supervision";--> statement-breakpoint
 CREATE INDEX "policy_figures_cell" ON "policy_figures" USING btree ("year","insurer_code","region_code");--> statement-breakpoint
 CREATE INDEX "policy_figures_unfolded" ON "policy_figures" USING btree ("year") WHERE not "policy_figures"."folded";--> statement-breakpoint
 CREATE INDEX "service_figures_cell" ON "service_figures" USING btree ("year","insurer_code","region_code");--> statement-breakpoint
@@ -50,4 +51,5 @@ CREATE INDEX "service_figures_unfolded" ON "service_figures" USING btree ("year"
 CREATE INDEX "unit_figures_view" ON "unit_figures" USING btree ("year","scope","group_by");--> statement-breakpoint
 CREATE INDEX "unit_figures_unfolded" ON "unit_figures" USING btree ("year") WHERE not "unit_figures"."folded";--> statement-breakpoint
 CREATE INDEX "policies_in_force" ON "policies" USING btree ("issue_date","insurer_code","region_code","industry","period_start","period_end") WHERE "policies"."status" = 'in_force' and not "policies"."voided";--> statement-breakpoint
-CREATE INDEX "policies_terminated" ON "policies" USING btree ("credit_code","period_end","period_start") WHERE "policies"."status" = 'terminated' and not "policies"."voided";
+CREATE INDEX "policies_terminated" ON "policies" USING btree ("credit_code","period_end","period_start") WHERE "policies"."status" = 'terminated' and not "policies"."voided";--> statement-breakpoint
+CREATE INDEX "services_risk_classes" ON "services" USING btree ("insurer_code","credit_code",coalesce("ended_at", "started_at") desc,"id" DESC NULLS LAST,"started_at","region_code","industry","risk_level","ended_at") WHERE "services"."type" = 'risk_assessment' and "services"."status" = 'completed' and not "services"."voided";

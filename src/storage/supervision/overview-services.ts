@@ -81,6 +81,7 @@ export interface RiskClassRow {
 /**
  * Units by risk class: for each insured unit and insurer, the latest completed risk
  * assessment started before the year ended is the unit's class for that insurer (SPEC §4.3).
+ * Read in the order of the index `services_risk_classes` (hence `nulls last`: ids are never null).
  */
 export async function countRiskClasses(db: Database, view: ViewRequest): Promise<RiskClassRow[]> {
   const { year, groupBy, scope } = view
@@ -96,7 +97,7 @@ export async function countRiskClasses(db: Database, view: ViewRequest): Promise
             and s.status = 'completed'
             and s.started_at < ${`${year + 1}-01-01T00:00:00+08:00`}::timestamptz
           order by s.insurer_code, s.credit_code,
-                   coalesce(s.ended_at, s.started_at) desc, s.id desc
+                   coalesce(s.ended_at, s.started_at) desc, s.id desc nulls last
         ) latest
         group by 1, 2
         order by 1 nulls last, 2`,

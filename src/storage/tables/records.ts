@@ -101,21 +101,25 @@ export const services = pgTable(
   },
   (table) => [
     ...recordIndexes('services', table),
-    // Services by type in a year, training, drills and risk classes, without the bodies.
-    index('services_supervision').on(
-      table.type,
-      table.startedAt,
-      table.status,
-      table.insurerCode,
-      table.regionCode,
-      table.industry,
-      table.voided,
-      table.cost,
-      table.creditCode,
-      table.createdAt,
-      table.riskLevel,
-      table.endedAt,
-    ),
+    // Risk classes (the overview): each unit's latest completed assessment per insurer, read
+    // in the order of the query's DISTINCT ON from this index alone. Other service figures are
+    // kept in service_figures.
+    index('services_risk_classes')
+      .on(
+        table.insurerCode,
+        table.creditCode,
+        sql`coalesce(${table.endedAt}, ${table.startedAt}) desc`,
+        table.id.desc(),
+        table.startedAt,
+        table.regionCode,
+        table.industry,
+        table.riskLevel,
+        // Only an index column, not one inside an expression, lets the scan skip the table.
+        table.endedAt,
+      )
+      .where(
+        sql`${table.type} = 'risk_assessment' and ${table.status} = 'completed' and not ${table.voided}`,
+      ),
     index('services_policy').on(table.insurerCode, table.policyNo),
     index('services_started_at').on(table.startedAt),
   ],
