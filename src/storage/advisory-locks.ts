@@ -3,9 +3,7 @@ import { type Database, queryRows } from './database.js'
 
 /**
  * The PostgreSQL advisory locks the service takes, in one place so that no two share an id.
- * The values are arbitrary constants of our own. The triggers of
- * migrations/0002_supervision_triggers.sql also take two-key locks (734022, 0…255) on insured
- * units, a space of their own: PostgreSQL never confuses one-key and two-key advisory locks.
+ * The values are arbitrary constants of our own.
  */
 export const advisoryLocks = {
   /** Processes starting together migrate one at a time (STACK.md, trap 9). */

@@ -10,8 +10,9 @@ import { creditCode, INSURER_A, INSURER_B, policyBody } from '../helpers/fixture
 
 /**
  * The views read running totals that triggers keep on every write (policy_figures,
- * service_figures, unit_figures). These tests change records in every way a writer can and
- * check the views against figures worked out by hand, before and after the totals are folded.
+ * service_figures, and unit_changes that the folder turns into unit_figures). These tests
+ * change records in every way a writer can and check the views against figures worked out by
+ * hand, before and after the totals are folded.
  */
 let t: TestApp
 let insurerA: TestClient
@@ -124,8 +125,8 @@ describe('supervision figures kept on write', () => {
     const after = await Promise.all(queries.map((query) => overview(province, query)))
     expect(after).toEqual(before)
     const rowsAfter = await figuresRows()
-    expect(rowsAfter).toMatchObject({ unfolded: 0, policies: rowsAfter.policyKeys })
-    expect(rowsAfter.units).toBe(rowsAfter.unitKeys)
+    expect(rowsAfter).toMatchObject({ unfolded: 0, empty: 0, policies: rowsAfter.policyKeys })
+    expect(await unitFigures()).toEqual(await unitsRecounted())
   })
 
   it('takes a voided policy out of every figure, the unit with its last policy', async () => {
@@ -143,6 +144,8 @@ describe('supervision figures kept on write', () => {
       putPolicy(insurerB, policy(`G-${i}`, LIUZHOU_COUNTY)),
     )
     await Promise.all(writes)
+    await foldFigures(t.database.handle.db)
+    expect(await unitFigures()).toEqual(await unitsRecounted())
 
     expect(await figuresOf(liuzhou)).toEqual([
       { group: INSURER_B, policies: 8, enterprisesCovered: 1, premium: '288000.00' },
@@ -166,12 +169,37 @@ async function figuresRows() {
     t.database.handle.db,
     sql`select (select count(*) from policy_figures)::int as policies,
                (select count(*) from policy_figures where not folded)::int
-                 + (select count(*) from unit_figures where not folded)::int as unfolded,
+                 + (select count(*) from unit_changes)::int as unfolded,
                (select count(*) from (select distinct year, insurer_code, region_code, industry
                                       from policy_figures) k)::int as "policyKeys",
-               (select count(*) from unit_figures)::int as units,
-               (select count(*) from (select distinct year, scope, group_by, group_key
-                                      from unit_figures) k)::int as "unitKeys"`,
+               (select count(*) from unit_figures where units <= 0)::int
+                 + (select count(*) from unit_policies where policies <= 0)::int as empty`,
   )
   return row ?? {}
+}
+
+async function unitFigures() {
+  return queryRows(
+    t.database.handle.db,
+    sql`select year, scope, group_by, group_key, units from unit_figures order by 1, 2, 3, 4`,
+  )
+}
+
+/** Distinct units per cell counted afresh from the policies, as the folder should have. */
+async function unitsRecounted() {
+  return queryRows(
+    t.database.handle.db,
+    sql`select p.year, s.scope, g.group_by, g.group_key, count(distinct p.credit_code)::int as units
+        from (select extract(year from issue_date)::int as year, credit_code, insurer_code,
+                     region_code, industry
+              from policies
+              where not voided and credit_code is not null) p
+        cross join lateral (values (''), (left(p.region_code, 4)), (p.region_code)) s(scope)
+        cross join lateral (values ('insurer', p.insurer_code),
+                                   ('region', left(p.region_code, 4) || '00'),
+                                   ('industry', p.industry)) g(group_by, group_key)
+        where s.scope is not null
+        group by 1, 2, 3, 4
+        order by 1, 2, 3, 4`,
+  )
 }

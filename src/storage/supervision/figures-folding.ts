@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { advisoryLocks, inTransactionHolding } from '../advisory-locks.js'
 import { type Database, queryRows } from '../database.js'
+import { foldUnitFigures } from './unit-figures.js'
 
 /** A figures table (src/storage/tables/figures.ts): the columns that key a row, and the sums. */
 interface FiguresTable {
@@ -48,20 +49,14 @@ const figuresTables: FiguresTable[] = [
     ],
     count: 'records',
   },
-  {
-    name: 'unit_figures',
-    keys: ['year', 'scope', 'group_by', 'group_key'],
-    nullableKeys: ['group_key'],
-    sums: ['units'],
-    count: 'units',
-  },
 ]
 
 /**
  * Replaces the rows of every key that writers appended to since the last pass by one folded row
  * of their sums, and drops keys whose records are all gone. One statement per table: a reader
  * sees the rows before or after, never half of them, and rows a writer appends meanwhile are
- * not in the statement's snapshot, so they stay for the next pass. Answers the rows merged.
+ * not in the statement's snapshot, so they stay for the next pass. Then folds the units' changes
+ * (./unit-figures.ts). Answers the rows merged.
  */
 export async function foldFigures(db: Database): Promise<number> {
   return inTransactionHolding(db, advisoryLocks.figuresFolder, 0, async (tx) => {
@@ -70,7 +65,7 @@ export async function foldFigures(db: Database): Promise<number> {
       const [row] = await queryRows<{ folded: number }>(tx, foldStatement(table))
       folded += row?.folded ?? 0
     }
-    return folded
+    return folded + (await foldUnitFigures(tx))
   })
 }
 

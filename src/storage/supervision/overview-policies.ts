@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { ViewRequest } from '../../supervision/grouping.js'
 import { type Database, queryRows } from '../database.js'
+import { unitFiguresDifference } from './unit-figures.js'
 import { cellInScope, dateInYear, groupKey, inScope, money, unitScope } from './view-sql.js'
 
 export interface PolicyFiguresRow {
@@ -23,8 +24,9 @@ export interface PolicyFiguresRow {
  * Underwriting figures of the policies issued in the year: cover, premium, compliance flags,
  * commissions above the maximum (refused on write today; older data may hold some) and the
  * downward rate floating for safety standardisation (the notice: compliant units pay less next
- * period). Sums come from policy_figures and distinct units from unit_figures; only the policies
- * in force today are counted from the records, from the narrow index `policies_in_force`.
+ * period). Sums come from policy_figures, distinct units from unit_figures and the changes not
+ * folded into it yet (./unit-figures.ts); only the policies in force today are counted from the
+ * records, from the narrow index `policies_in_force`.
  */
 export async function sumPolicyFigures(
   db: Database,
@@ -64,7 +66,9 @@ export async function sumPolicyFigures(
         ),
         units as (
           select u.group_key, sum(u.units)::int as enterprises
-          from unit_figures u
+          from (select year, scope, group_by, group_key, units from unit_figures
+                union all
+                (${unitFiguresDifference(sql`select * from unit_changes where year = ${year}`)})) u
           where u.year = ${year} and u.scope = ${unitScope(scope)} and u.group_by = ${groupBy}
           group by 1
         )

@@ -1,9 +1,18 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, index, integer, numeric, pgTable, text } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core'
 
 /**
  * Running totals behind the supervision views (SPEC §6), kept by triggers on the record tables
- * (migrations/0001_supervision_figures.sql) so that a view sums a few thousand rows instead of
+ * (migrations/0002_supervision_triggers.sql) so that a view sums a few thousand rows instead of
  * a year's records.
  *
  * Writers only ever append rows of differences: the figures of the records a statement wrote,
@@ -11,6 +20,7 @@ import { bigint, boolean, index, integer, numeric, pgTable, text } from 'drizzle
  * never make concurrent writes wait on each other. The figures folder (src/jobs) merges each
  * key's rows into one in the background; readers sum whatever rows a key has, folded or not.
  * Rows the folder wrote are `folded`; the partial index on the others tells it what is new.
+ * Distinct units are not a sum: they have tables of their own at the end of this file.
  */
 
 const folded = () => boolean('folded').notNull().default(false)
@@ -72,10 +82,26 @@ export const serviceFigures = pgTable(
 )
 
 /**
+ * What a statement changed in the policies of insured units: live policies added (or, negative,
+ * removed) per unit, year of issue and the cell they fall in. Triggers only ever append here;
+ * the figures folder moves the rows into unit_policies and unit_figures
+ * (src/storage/supervision/unit-figures.ts), and readers add what is not folded yet.
+ */
+export const unitChanges = pgTable('unit_changes', unitPolicyColumns())
+
+/** The live policies of each unit, year and cell, as of the last fold. */
+export const unitPolicies = pgTable('unit_policies', unitPolicyColumns(), (table) => [
+  unique('unit_policies_key')
+    .on(table.year, table.creditCode, table.insurerCode, table.regionCode, table.industry)
+    .nullsNotDistinct(),
+])
+
+/**
  * Distinct insured units with a policy issued in the year, counted for every part of the
  * province a regulator may be scoped to (`scope`: '' for the province, a city's 4 digits, a
- * county's 6) and every grouping of the views. Units cannot be summed across cells (one unit
- * may hold policies of several insurers), hence one count per scope and group.
+ * county's 6) and every grouping of the views, as of the last fold. Units cannot be summed
+ * across cells (one unit may hold policies of several insurers), hence one count per scope and
+ * group, which only the folder writes.
  */
 export const unitFigures = pgTable(
   'unit_figures',
@@ -85,10 +111,22 @@ export const unitFigures = pgTable(
     groupBy: text('group_by').notNull(),
     groupKey: text('group_key'),
     units: integer('units').notNull(),
-    folded: folded(),
   },
   (table) => [
-    index('unit_figures_view').on(table.year, table.scope, table.groupBy),
-    index('unit_figures_unfolded').on(table.year).where(sql`not ${table.folded}`),
+    unique('unit_figures_key')
+      .on(table.year, table.scope, table.groupBy, table.groupKey)
+      .nullsNotDistinct(),
   ],
 )
+
+/** A unit's live policies in one year and cell; each table needs column builders of its own. */
+function unitPolicyColumns() {
+  return {
+    year: integer('year').notNull(),
+    creditCode: text('credit_code').notNull(),
+    insurerCode: text('insurer_code').notNull(),
+    regionCode: text('region_code'),
+    industry: text('industry'),
+    policies: integer('policies').notNull(),
+  }
+}
