@@ -1,10 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { APPEND_HISTORY, INSERT_POLICIES, LOCK_CURRENT } from './baseline-sql.js'
+import {
+  APPEND_HISTORY,
+  CREATE_POLICY,
+  INSERT_POLICIES,
+  LOAD_ONE,
+  LOCK_CURRENT,
+} from './baseline-sql.js'
 import { createPolicyNumbers, policyBody } from './policies.js'
 
 export interface BaselineWriter {
-  /** One new policy in its own transaction: the statements of a single PUT. */
+  /** One new policy: the read and the one statement of a single PUT. */
   writeOne(): Promise<void>
   /** `count` new policies in one transaction, set-based: the statements of one batch. */
   writeBatch(count: number): Promise<void>
@@ -44,15 +50,14 @@ export function createBaselineWriter(
   const nextKey = createPolicyNumbers()
   const { insurerCode, clientId } = options
 
-  async function write(keys: string[], per: 'record' | 'batch'): Promise<void> {
+  async function writeBatch(keys: string[]): Promise<void> {
     const now = new Date().toISOString()
     const requestId = randomUUID()
     const batchReceiptId = randomUUID()
-    const rows = keys.map((key) => newRow(key, per === 'batch' ? batchReceiptId : randomUUID()))
-    const receipts: ReceiptRow[] =
-      per === 'record'
-        ? rows.map((r) => ({ ...r, kind: 'policies', version: 1 }))
-        : [{ receiptId: batchReceiptId, kind: 'batch', key: requestId, version: null, sha256: '' }]
+    const rows = keys.map((key) => newRow(key, batchReceiptId))
+    const receipts: ReceiptRow[] = [
+      { receiptId: batchReceiptId, kind: 'batch', key: requestId, version: null, sha256: '' },
+    ]
 
     const each = <T>(value: (row: Row) => T) => rows.map(value)
     const same = <T>(value: T) => rows.map(() => value)
@@ -77,6 +82,8 @@ export function createBaselineWriter(
       same('36000.00'),
       same('36000.00'),
       same(120),
+      same('-0.150000'),
+      same('0.03'),
     ]
     const history = [
       ...[same('policies'), same(insurerCode), each((r) => r.key), same(1)],
@@ -106,9 +113,33 @@ export function createBaselineWriter(
     }
   }
 
+  async function writeOne(): Promise<void> {
+    const now = new Date().toISOString()
+    const row = newRow(nextKey(), randomUUID())
+    // Both statements on one connection, held between them, as the server holds one.
+    const client = await pool.connect()
+    try {
+      await client.query({ ...LOAD_ONE, values: [insurerCode, row.key] })
+
+      const policy = [insurerCode, row.key, 1, row.sha256, row.body, [], false, 'in_force']
+      const scope = ['450102', 'hazardous_chemicals', '91450100000000001B', now, now, clientId]
+      const typed = ['2026-01-05', '2026-01-06', '2027-01-05', '36000.00', '36000.00', 120]
+      const figures = ['-0.150000', '0.03']
+      const history = ['policies', row.receiptId, clientId, randomUUID(), 'policies']
+      const receipt = [row.receiptId, 'policies', now, SIGNATURE]
+      const created = await client.query({
+        ...CREATE_POLICY,
+        values: [...policy, ...scope, ...typed, ...figures, ...history, ...receipt],
+      })
+      if (created.rowCount !== 1) throw new Error('a baseline insert conflicted')
+    } finally {
+      client.release()
+    }
+  }
+
   return {
-    writeOne: () => write([nextKey()], 'record'),
-    writeBatch: (count) => write(Array.from({ length: count }, nextKey), 'batch'),
+    writeOne,
+    writeBatch: (count) => writeBatch(Array.from({ length: count }, nextKey)),
     close: () => pool.end(),
   }
 }

@@ -256,6 +256,27 @@ describe('PUT /api/v1/insurers/{insurerCode}/policies/{key}', () => {
     expect(statuses.sort()).toEqual([200, 412])
   })
 
+  it('creates a record once when two create-only writers race for its key', async () => {
+    const auth = `Bearer ${await insurer.token()}`
+    const send = (collected: string) =>
+      request(t.app.server)
+        .put(url('P-RACE-NEW-1'))
+        .set('authorization', auth)
+        .set('if-none-match', '*')
+        .send(policyBody('P-RACE-NEW-1', { premiumCollected: collected }))
+
+    const responses = await Promise.all([send('10.00'), send('20.00')])
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 412])
+
+    const winner = responses.find((r) => r.status === 201)
+    const versions = await request(t.app.server)
+      .get(`${url('P-RACE-NEW-1')}/versions`)
+      .set('authorization', auth)
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([1])
+    const current = await request(t.app.server).get(url('P-RACE-NEW-1')).set('authorization', auth)
+    expect(current.body.premiumCollected).toBe(winner?.body.premiumCollected)
+  })
+
   it('stores nothing on a dry run but answers as a real write would', async () => {
     const auth = `Bearer ${await insurer.token()}`
     const response = await request(t.app.server)

@@ -1,21 +1,29 @@
 import type { Clock } from '../../clock.js'
 import type { Config } from '../../config.js'
-import { findAllowListed } from '../../storage/allow-list-store.js'
 import type { Database } from '../../storage/database.js'
-import { type AuditEntry, appendHistory } from '../../storage/records/history-store.js'
-import { loadRecords, type RecordWrite, saveRecords } from '../../storage/records/record-store.js'
+import { appendHistory } from '../../storage/records/history-store.js'
+import { type RecordWrite, saveRecords } from '../../storage/records/record-store.js'
 import { isScopeSource, propagateScope } from '../../storage/records/scope-store.js'
 import type { FieldError } from '../errors/field-error.js'
-import { hasValidCheckCharacter } from '../values/credit-code.js'
-import { type Evaluation, evaluateWrite, type WorkingSet, type WriteRequest } from './evaluate.js'
+import { createAtOnce } from './create-at-once.js'
+import type { Evaluation, WriteRequest } from './evaluate.js'
 import type { StoredRecord } from './kind.js'
 import type { RecordKindName } from './kinds.js'
-import { issueReceipt, type Receipt, type ReceiptSigner, type SignJws } from './receipts.js'
-import { recordKind } from './registry.js'
+import type { Receipt, ReceiptSigner, SignJws } from './receipts.js'
 import { inTransaction } from './transaction.js'
+import {
+  type Accepted,
+  auditEntryOf,
+  evaluateItems,
+  issueReceipts,
+  isWriteRequest,
+  loadWorkingSet,
+} from './write-steps.js'
 
 export interface WriteDependencies {
   db: Database
+  /** Runs `work` on one connection of the pool, held until it ends. */
+  withConnection<T>(work: (db: Database) => Promise<T>): Promise<T>
   signer: ReceiptSigner
   config: Config
   clock: Clock
@@ -62,9 +70,10 @@ export interface RunOptions {
 }
 
 /**
- * The write pipeline shared by single writes and batches (SPEC §3): load and lock what the
- * items touch, evaluate them in order, then store current versions, history, audit entries and
- * receipts set-based, all in one transaction.
+ * The write pipeline shared by single writes and batches (SPEC §3). A single new record takes
+ * the short path (createAtOnce); everything else loads and locks what the items touch,
+ * evaluates them in order, then stores current versions, history, audit entries and receipts
+ * set-based, all in one transaction.
  */
 export async function runWrites(
   deps: WriteDependencies,
@@ -72,36 +81,11 @@ export async function runWrites(
   items: WriteItem[],
   options: RunOptions,
 ): Promise<WriteRun> {
-  // Taken before the transaction: a key lookup may query the database (see ReceiptSigner).
+  // Taken before any transaction: a key lookup may query the database (see ReceiptSigner).
   const sign = await deps.signer.jwsSigner()
-  const run = await inTransaction(deps.db, async (tx) => {
-    const now = deps.clock()
-    const requests = items.filter(isWriteRequest)
-    const state = await loadWorkingSet(tx, caller.insurerCode, requests)
-    options.precondition?.(requests[0] && state.get(requests[0].kind, requests[0].key))
-
-    const context = {
-      config: deps.config,
-      now,
-      insurerCode: caller.insurerCode,
-      clientId: caller.clientId,
-      allowListed: await findAllowListed(tx, suspectCreditCodes(requests)),
-    }
-    const outcomes = items.map((item) => ({
-      item,
-      evaluation: isWriteRequest(item)
-        ? evaluateWrite(item, state, context)
-        : ({ outcome: 'rejected', errors: item.errors } as const),
-    }))
-
-    const rejected = outcomes.some((o) => o.evaluation.outcome === 'rejected')
-    const discarded = options.dryRun || (options.atomic && rejected)
-    const receipts = discarded ? [] : await storeOutcomes(tx, sign, caller, outcomes, options, now)
-    const result = { outcomes, receipts, discarded }
-
-    if (!discarded) await options.beforeCommit?.(tx, result)
-    return result
-  })
+  const run =
+    (await deps.withConnection((db) => createAtOnce(db, deps, sign, caller, items, options))) ??
+    (await inTransaction(deps.db, (tx) => runLocked(tx, deps, sign, caller, items, options)))
 
   if (!run.discarded) {
     for (const { item, evaluation } of run.outcomes) {
@@ -112,58 +96,27 @@ export async function runWrites(
   return run
 }
 
-export function isWriteRequest(item: WriteItem): item is WriteRequest {
-  return !('errors' in item)
-}
-
-/** Loads (and locks) the records the items write, then the records they refer to. */
-async function loadWorkingSet(
+async function runLocked(
   tx: Database,
-  insurerCode: string,
-  requests: WriteRequest[],
-): Promise<WorkingSet> {
-  const records = new Map<string, StoredRecord>()
-  const id = (kind: string, key: string) => `${kind}/${key}`
+  deps: WriteDependencies,
+  sign: SignJws,
+  caller: WriteCaller,
+  items: WriteItem[],
+  options: RunOptions,
+): Promise<WriteRun> {
+  const now = deps.clock()
+  const requests = items.filter(isWriteRequest)
+  const state = await loadWorkingSet(tx, caller.insurerCode, requests, { lockTargets: true })
+  options.precondition?.(requests[0] && state.get(requests[0].kind, requests[0].key))
 
-  const targets = groupKeys(requests.map((r) => ({ kind: r.kind, key: r.key })))
-  for (const [kind, keys] of targets) {
-    for (const record of await loadRecords(tx, kind, insurerCode, keys, { lock: true })) {
-      records.set(id(kind, record.key), record)
-    }
-  }
+  const outcomes = await evaluateItems(tx, deps, caller, items, state, now)
+  const rejected = outcomes.some((o) => o.evaluation.outcome === 'rejected')
+  const discarded = options.dryRun || (options.atomic && rejected)
+  const receipts = discarded ? [] : await storeOutcomes(tx, sign, caller, outcomes, options, now)
+  const run = { outcomes, receipts, discarded }
 
-  const references = requests.flatMap((r) => recordKind(r.kind).references(r.body))
-  const missing = groupKeys(references.filter((ref) => !records.has(id(ref.kind, ref.key))))
-  for (const [kind, keys] of missing) {
-    for (const record of await loadRecords(tx, kind, insurerCode, keys, { lock: false })) {
-      records.set(id(kind, record.key), record)
-    }
-  }
-
-  return {
-    get: (kind, key) => records.get(id(kind, key)),
-    put: (record) => records.set(id(record.kind, record.key), record),
-  }
-}
-
-function groupKeys(refs: Array<{ kind: RecordKindName; key: string }>) {
-  const groups = new Map<RecordKindName, Set<string>>()
-  for (const { kind, key } of refs) {
-    const keys = groups.get(kind) ?? new Set<string>()
-    keys.add(key)
-    groups.set(kind, keys)
-  }
-  return [...groups].map(([kind, keys]) => [kind, [...keys].sort()] as const)
-}
-
-/** Only codes that fail their check character need the allow-list. */
-function suspectCreditCodes(requests: WriteRequest[]): string[] {
-  const codes = requests.flatMap((r) =>
-    recordKind(r.kind)
-      .creditCodes(r.body)
-      .map((c) => c.value),
-  )
-  return [...new Set(codes.filter((code) => !hasValidCheckCharacter(code)))]
+  if (!discarded) await options.beforeCommit?.(tx, run)
+  return run
 }
 
 async function storeOutcomes(
@@ -197,22 +150,10 @@ async function storeOutcomes(
           },
         ],
   )
-  const audits: AuditEntry[] = accepted.map((evaluation) => ({
-    clientId: caller.clientId,
-    requestId: caller.requestId,
-    insurerCode: caller.insurerCode,
-    regionCode: evaluation.record.scope.regionCode,
-    kind: evaluation.record.kind,
-    key: evaluation.record.key,
-    version: evaluation.record.version,
-    sha256: evaluation.record.sha256,
-    outcome: evaluation.outcome,
-  }))
+  const audits = accepted.map((evaluation) => auditEntryOf(caller, evaluation))
   await appendHistory(tx, { versions, audits, receipts })
   return receipts
 }
-
-type Accepted = Exclude<Evaluation, { outcome: 'rejected' }>
 
 /**
  * A policy that moved (another county, industry or unit) takes its claims, services and
@@ -232,36 +173,6 @@ async function followScopeChanges(tx: Database, insurerCode: string, accepted: A
       await propagateScope(tx, evaluation.record.kind, insurerCode, evaluation.record.key, after)
     }
   }
-}
-
-async function issueReceipts(
-  sign: SignJws,
-  caller: WriteCaller,
-  accepted: Accepted[],
-  options: RunOptions,
-  now: Date,
-): Promise<Receipt[]> {
-  const { receipt } = options
-  if (receipt.per === 'batch') {
-    const fields = { insurerCode: caller.insurerCode, kind: 'batch', key: receipt.key }
-    return [await issueReceipt(sign, { ...fields, version: null, sha256: receipt.sha256 }, now)]
-  }
-
-  return Promise.all(
-    accepted.map(({ record }) =>
-      issueReceipt(
-        sign,
-        {
-          insurerCode: caller.insurerCode,
-          kind: record.kind,
-          key: record.key,
-          version: record.version,
-          sha256: record.sha256,
-        },
-        now,
-      ),
-    ),
-  )
 }
 
 /**

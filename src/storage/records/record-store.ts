@@ -55,18 +55,36 @@ export async function loadRecords(
   keys: string[],
   options: { lock: boolean },
 ): Promise<StoredRecord[]> {
-  if (keys.length === 0) return []
+  const [onlyKey, ...others] = keys
+  if (onlyKey === undefined) return []
   const table = sql.identifier(recordTable(kind).name)
   const lock = options.lock ? sql` for update` : sql``
 
-  // Planned afresh each time, not prepared: a generic plan cannot hash a parameter array, and
-  // for a batch of 1,000 keys it compared every row with every key (about 100 ms a batch).
-  const rows = await queryRows<RecordRow>(
-    db,
-    sql`select ${recordRowColumns} from ${table}
-        where insurer_code = ${insurerCode} and key = any(${sql.param(keys)}::text[])${lock}`,
-  )
+  // One key (a single write, a claim's policy) is a unique-index lookup whatever the key, so
+  // its statement is prepared once; a key list is planned afresh each time, since a generic
+  // plan cannot hash a parameter array: for a batch of 1,000 keys it compared every row with
+  // every key (about 100 ms a batch).
+  const rows =
+    others.length === 0
+      ? await runPrepared<RecordRow>(db, loadOneStatement(kind, options.lock), {
+          insurerCode,
+          key: onlyKey,
+        })
+      : await queryRows<RecordRow>(
+          db,
+          sql`select ${recordRowColumns} from ${table}
+            where insurer_code = ${insurerCode} and key = any(${sql.param(keys)}::text[])${lock}`,
+        )
   return rows.map((row) => toStoredRecord(kind, row))
+}
+
+function loadOneStatement(kind: RecordKindName, lock: boolean): PreparedStatement {
+  return preparedOnce(`${lock ? 'lock' : 'load'} ${kind}`, () => {
+    const table = sql.identifier(recordTable(kind).name)
+    return sql`select ${recordRowColumns} from ${table}
+      where insurer_code = ${sql.placeholder('insurerCode')}
+        and key = ${sql.placeholder('key')}${lock ? sql` for update` : sql``}`
+  })
 }
 
 export interface RecordWrite {
@@ -151,7 +169,8 @@ function feedColumns(columns: ColumnInfo[], insurerCode: string, writes: RecordW
   }))
 }
 
-function columnValue(property: string, insurerCode: string, write: RecordWrite): unknown {
+/** The value a column of the record table takes for a write. */
+export function columnValue(property: string, insurerCode: string, write: RecordWrite): unknown {
   const { record } = write
   switch (property) {
     case 'insurerCode':

@@ -9,6 +9,7 @@ export function createWriteDependencies(
 ): WriteDependencies {
   return {
     db: context.db,
+    withConnection: context.database.withConnection,
     signer: context.keys,
     config: context.config,
     clock: context.clock,
