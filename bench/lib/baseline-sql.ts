@@ -3,7 +3,7 @@
  * (`alter database … set log_statement = 'all'`, one PUT and one batch), whitespace aside, under
  * the names the server prepares them by (the batch's lock is not prepared: it is planned for
  * each key list). Change them together with
- * src/storage/records/{record-store,record-creation,history-store}.ts.
+ * src/storage/records/{record-store,record-at-once,history-store}.ts.
  */
 export interface Statement {
   /** Prepared by this name; sent unnamed, and so planned each time, without one. */

@@ -101,6 +101,22 @@ describe('GET /api/v1/admin/audit/verify', () => {
     ])
   })
 
+  it('records a resend as unchanged at the stored version, and a change as replaced', async () => {
+    await put('policies', 'A-4', policyBody('A-4'))
+    await put('policies', 'A-4', policyBody('A-4'))
+    await put('policies', 'A-4', policyBody('A-4', { premiumCollected: '2.00' }))
+
+    const rows = await queryRows(
+      t.database.handle.db,
+      sql`select outcome, version from audit_log where key = 'A-4' order by id`,
+    )
+    expect(rows).toEqual([
+      { outcome: 'created', version: 1 },
+      { outcome: 'unchanged', version: 1 },
+      { outcome: 'replaced', version: 2 },
+    ])
+  })
+
   it('lets concurrent writers all succeed and chains every entry', async () => {
     const before = await auditCount()
     const keys = Array.from({ length: 16 }, (_, i) => `A-CONC-${i}`)

@@ -277,6 +277,29 @@ describe('PUT /api/v1/insurers/{insurerCode}/policies/{key}', () => {
     expect(current.body.premiumCollected).toBe(winner?.body.premiumCollected)
   })
 
+  it('lands two concurrent replacements of one policy as the next two versions', async () => {
+    await put('P-RACE-OLD-1', policyBody('P-RACE-OLD-1'))
+    const auth = `Bearer ${await insurer.token()}`
+    const responses = await Promise.all(
+      ['10.00', '20.00'].map((collected) =>
+        put('P-RACE-OLD-1', policyBody('P-RACE-OLD-1', { premiumCollected: collected })),
+      ),
+    )
+
+    expect(responses.map((r) => r.status)).toEqual([200, 200])
+    expect(responses.map((r) => r.body.meta.version).sort()).toEqual([2, 3])
+    const versions = await request(t.app.server)
+      .get(`${url('P-RACE-OLD-1')}/versions`)
+      .set('authorization', auth)
+    expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([1, 2, 3])
+    for (const { receipt } of responses.map((r) => r.body)) {
+      const stored = await request(t.app.server)
+        .get(`/api/v1/receipts/${receipt.receiptId}`)
+        .set('authorization', auth)
+      expect(stored.body).toEqual(receipt)
+    }
+  })
+
   it('stores nothing on a dry run but answers as a real write would', async () => {
     const auth = `Bearer ${await insurer.token()}`
     const response = await request(t.app.server)

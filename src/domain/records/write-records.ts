@@ -5,16 +5,17 @@ import { appendHistory } from '../../storage/records/history-store.js'
 import { type RecordWrite, saveRecords } from '../../storage/records/record-store.js'
 import { isScopeSource, propagateScope } from '../../storage/records/scope-store.js'
 import type { FieldError } from '../errors/field-error.js'
-import { createAtOnce } from './create-at-once.js'
 import type { Evaluation, WriteRequest } from './evaluate.js'
 import type { StoredRecord } from './kind.js'
 import type { RecordKindName } from './kinds.js'
 import type { Receipt, ReceiptSigner, SignJws } from './receipts.js'
 import { inTransaction } from './transaction.js'
+import { writeAtOnce } from './write-at-once.js'
 import {
   type Accepted,
   auditEntryOf,
   evaluateItems,
+  hasMovedScope,
   issueReceipts,
   isWriteRequest,
   loadWorkingSet,
@@ -70,8 +71,8 @@ export interface RunOptions {
 }
 
 /**
- * The write pipeline shared by single writes and batches (SPEC §3). A single new record takes
- * the short path (createAtOnce); everything else loads and locks what the items touch,
+ * The write pipeline shared by single writes and batches (SPEC §3). A single record takes the
+ * short path when it can (writeAtOnce); everything else loads and locks what the items touch,
  * evaluates them in order, then stores current versions, history, audit entries and receipts
  * set-based, all in one transaction.
  */
@@ -84,7 +85,7 @@ export async function runWrites(
   // Taken before any transaction: a key lookup may query the database (see ReceiptSigner).
   const sign = await deps.signer.jwsSigner()
   const run =
-    (await deps.withConnection((db) => createAtOnce(db, deps, sign, caller, items, options))) ??
+    (await deps.withConnection((db) => writeAtOnce(db, deps, sign, caller, items, options))) ??
     (await inTransaction(deps.db, (tx) => runLocked(tx, deps, sign, caller, items, options)))
 
   if (!run.discarded) {
@@ -155,23 +156,12 @@ async function storeOutcomes(
   return receipts
 }
 
-/**
- * A policy that moved (another county, industry or unit) takes its claims, services and
- * hazards along, and a service its ledger entries: their scope is inherited, never sent.
- * Policies keep their unit almost always, so this costs nothing on the usual write.
- */
+/** Dependents follow a moved record in the same transaction (see hasMovedScope). */
 async function followScopeChanges(tx: Database, insurerCode: string, accepted: Accepted[]) {
   for (const evaluation of accepted) {
-    if (evaluation.outcome !== 'replaced' || !isScopeSource(evaluation.record.kind)) continue
-    const before = evaluation.previous?.scope
-    const after = evaluation.record.scope
-    const moved =
-      before?.regionCode !== after.regionCode ||
-      before?.industry !== after.industry ||
-      before?.creditCode !== after.creditCode
-    if (moved) {
-      await propagateScope(tx, evaluation.record.kind, insurerCode, evaluation.record.key, after)
-    }
+    if (!hasMovedScope(evaluation) || !isScopeSource(evaluation.record.kind)) continue
+    const { kind, key, scope } = evaluation.record
+    await propagateScope(tx, kind, insurerCode, key, scope)
   }
 }
 

@@ -2,6 +2,7 @@ import { findAllowListed } from '../../storage/allow-list-store.js'
 import type { Database } from '../../storage/database.js'
 import type { AuditEntry } from '../../storage/records/history-store.js'
 import { loadRecords } from '../../storage/records/record-store.js'
+import { isScopeSource } from '../../storage/records/scope-store.js'
 import { hasValidCheckCharacter } from '../values/credit-code.js'
 import { type Evaluation, evaluateWrite, type WorkingSet, type WriteRequest } from './evaluate.js'
 import type { StoredRecord } from './kind.js'
@@ -147,4 +148,20 @@ export function auditEntryOf(caller: WriteCaller, evaluation: Accepted): AuditEn
     sha256: evaluation.record.sha256,
     outcome: evaluation.outcome,
   }
+}
+
+/**
+ * A replaced policy that moved (another county, industry or unit) takes its claims, services
+ * and hazards along, and a service its ledger entries: their scope is inherited, never sent.
+ */
+export function hasMovedScope(evaluation: Accepted): boolean {
+  if (evaluation.outcome !== 'replaced' || !isScopeSource(evaluation.record.kind)) return false
+
+  const before = evaluation.previous?.scope
+  const after = evaluation.record.scope
+  return (
+    before?.regionCode !== after.regionCode ||
+    before?.industry !== after.industry ||
+    before?.creditCode !== after.creditCode
+  )
 }
