@@ -4,11 +4,11 @@ import { registerInsurer } from './lib/client.js'
 import { cpuBetween, snapshotCpu } from './lib/cpu.js'
 import { createBenchDatabase } from './lib/database.js'
 import { startServer } from './lib/server.js'
-import { putNewPolicies } from './lib/single-writes.js'
+import { putNewPolicies, replacePolicies } from './lib/single-writes.js'
 
 /**
- * `npm run bench:compare -- <entry> <entry> …`: single PUTs of new policies against each
- * build in turn, round after round, each on a fresh database. The speed of a shared machine
+ * `npm run bench:compare -- <entry> <entry> …`: single PUTs of new policies (or, with
+ * BENCH_WRITE=replace, of changed versions of stored ones) against each build in turn, round after round, each on a fresh database. The speed of a shared machine
  * drifts by more than most changes are worth; builds measured in turn drift alike, so their
  * medians compare where two separate runs of bench:records would not. See bench/README.md.
  */
@@ -18,6 +18,8 @@ const settings = {
   durationS: Number(process.env.BENCH_DURATION_S ?? 12),
   warmupS: Number(process.env.BENCH_WARMUP_S ?? 3),
   rounds: Number(process.env.BENCH_ROUNDS ?? 4),
+  /** `create`: PUTs of new policies; `replace`: PUTs of changed versions of stored ones. */
+  write: process.env.BENCH_WRITE === 'replace' ? 'replace' : 'create',
 }
 const ADMIN_TOKEN = randomBytes(24).toString('hex')
 
@@ -71,15 +73,18 @@ async function measure(entry: string): Promise<Figures> {
 
   try {
     const client = await registerInsurer(server, ADMIN_TOKEN)
-    const { connections } = settings
-    await putNewPolicies(server.url, client, { connections, durationS: settings.warmupS })
+    const { connections, durationS } = settings
+    const created: string[] = []
+    await putNewPolicies(server.url, client, { connections, durationS: settings.warmupS }, created)
+    // The last keys handed out may not have been sent before the warm-up ended.
+    const stored = created.slice(0, -connections)
 
     const snapshot = () => snapshotCpu(server.pid, settings.adminUrl, [db.name])
     const before = await snapshot()
-    const load = await putNewPolicies(server.url, client, {
-      connections,
-      durationS: settings.durationS,
-    })
+    const load =
+      settings.write === 'replace'
+        ? await replacePolicies(server.url, client, stored, { connections, durationS })
+        : await putNewPolicies(server.url, client, { connections, durationS })
     const cpu = cpuBetween(before, await snapshot())
     const writes = Math.max(1, load.requests)
 

@@ -11,7 +11,10 @@ export function createPolicyNumbers(): () => string {
  * A valid, warning-free policy of a Nanning chemical plant, the size of a real one (about
  * 600 bytes). The credit code has a valid check character, so no allow-list lookup runs.
  */
-export function policyBody(policyNo: string): Record<string, unknown> {
+export function policyBody(
+  policyNo: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     policyNo,
     insured: {
@@ -35,5 +38,6 @@ export function policyBody(policyNo: string): Record<string, unknown> {
     rateAdjustments: [{ reason: 'standardization', factor: '-0.15' }],
     commissionRate: '0.03',
     status: 'in_force',
+    ...overrides,
   }
 }
