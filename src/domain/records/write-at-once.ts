@@ -1,5 +1,6 @@
 import type { Database } from '../../storage/database.js'
 import { storeSingleWrite } from '../../storage/records/record-at-once.js'
+import type { WriteRequest } from './evaluate.js'
 import type { SignJws } from './receipts.js'
 import type {
   RunOptions,
@@ -18,26 +19,34 @@ import {
 } from './write-steps.js'
 
 /**
+ * The one record a run writes when it may take the short path: a single write whose answer is
+ * not stored with it (an idempotent POST's is). Checked before a connection is taken, so that
+ * batches never hold one for nothing.
+ */
+export function singleWriteOf(items: WriteItem[], options: RunOptions): WriteRequest | undefined {
+  const [request, ...others] = items
+  if (!request || others.length > 0 || !isWriteRequest(request)) return undefined
+  return options.receipt.per === 'record' && !options.beforeCommit ? request : undefined
+}
+
+/**
  * The usual write of an insurer's back office, one record, in two round trips instead of
  * five: an unlocked read of the record and of what it refers to, then one statement that
  * stores it with its version, audit entry and receipt (storeSingleWrite), but only over the
  * state it was judged against: a new record's key still free, a stored record still at the
- * version read. Answers undefined when that state changed meanwhile, and for what must run
- * in a transaction (a batch, a stored idempotent answer, a policy or service whose dependents
- * move with it); the caller then runs the locked path.
+ * version read. Answers undefined when that state changed meanwhile, or when a policy or
+ * service moved and its dependents must move with it in one transaction; the caller then runs
+ * the locked path.
  */
 export async function writeAtOnce(
   db: Database,
   deps: WriteDependencies,
   sign: SignJws,
   caller: WriteCaller,
-  items: WriteItem[],
+  request: WriteRequest,
   options: RunOptions,
 ): Promise<WriteRun | undefined> {
-  const [request, ...others] = items
-  if (!request || others.length > 0 || !isWriteRequest(request)) return undefined
-  if (options.receipt.per !== 'record' || options.beforeCommit) return undefined
-
+  const items = [request]
   const { insurerCode } = caller
   const state = await loadWorkingSet(db, insurerCode, [request], { lockTargets: false })
   const current = state.get(request.kind, request.key)

@@ -10,7 +10,7 @@ import type { StoredRecord } from './kind.js'
 import type { RecordKindName } from './kinds.js'
 import type { Receipt, ReceiptSigner, SignJws } from './receipts.js'
 import { inTransaction } from './transaction.js'
-import { writeAtOnce } from './write-at-once.js'
+import { singleWriteOf, writeAtOnce } from './write-at-once.js'
 import {
   type Accepted,
   auditEntryOf,
@@ -84,8 +84,12 @@ export async function runWrites(
 ): Promise<WriteRun> {
   // Taken before any transaction: a key lookup may query the database (see ReceiptSigner).
   const sign = await deps.signer.jwsSigner()
+  const single = singleWriteOf(items, options)
+  const shortRun = single
+    ? await deps.withConnection((db) => writeAtOnce(db, deps, sign, caller, single, options))
+    : undefined
   const run =
-    (await deps.withConnection((db) => writeAtOnce(db, deps, sign, caller, items, options))) ??
+    shortRun ??
     (await inTransaction(deps.db, (tx) => runLocked(tx, deps, sign, caller, items, options)))
 
   if (!run.discarded) {

@@ -17,7 +17,7 @@ import type {
   WriteItem,
 } from './write-records.js'
 
-/** The steps both write paths share: load, evaluate, receipt, audit. */
+// The steps both write paths share: load, evaluate, receipt, audit.
 
 export type Accepted = Exclude<Evaluation, { outcome: 'rejected' }>
 

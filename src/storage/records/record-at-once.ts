@@ -41,9 +41,12 @@ export async function storeSingleWrite(
     client_id: audit.clientId,
     request_id: audit.requestId,
   }
-  for (const column of write ? recordTable(kind).columns : []) {
-    const value = columnValue(column.property, insurerCode, write as RecordWrite)
-    values[column.name] = column.sqlType === 'jsonb' ? JSON.stringify(value) : value
+  // An unchanged resend writes no row, so its statement has no column placeholders.
+  if (write) {
+    for (const column of recordTable(kind).columns) {
+      const value = columnValue(column.property, insurerCode, write)
+      values[column.name] = column.sqlType === 'jsonb' ? JSON.stringify(value) : value
+    }
   }
 
   const rows = await runPrepared(db, singleWriteStatement(kind, single.outcome), values)
