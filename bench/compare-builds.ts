@@ -8,9 +8,10 @@ import { putNewPolicies, replacePolicies } from './lib/single-writes.js'
 
 /**
  * `npm run bench:compare -- <entry> <entry> …`: single PUTs of new policies (or, with
- * BENCH_WRITE=replace, of changed versions of stored ones) against each build in turn, round after round, each on a fresh database. The speed of a shared machine
- * drifts by more than most changes are worth; builds measured in turn drift alike, so their
- * medians compare where two separate runs of bench:records would not. See bench/README.md.
+ * BENCH_WRITE=replace, of changed versions of stored ones) against each build in turn, round
+ * after round, each on a fresh database. The speed of a shared machine drifts by more than
+ * most changes are worth; builds measured in turn drift alike, so their medians compare where
+ * two separate runs of bench:records would not. See bench/README.md.
  */
 const settings = {
   adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',

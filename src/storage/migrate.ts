@@ -32,12 +32,14 @@ export function readJournal(folder = findMigrationsFolder()): JournalEntry[] {
 }
 
 /**
- * Applies pending migrations. Drizzle's migrator takes no lock, so processes starting together
- * would race (STACK.md, trap 9): a session-level advisory lock makes them take turns.
+ * Applies the pending migrations of `migrationsFolder` (tests pass a copy holding the first few).
+ * Drizzle's migrator takes no lock, so processes starting together would race (STACK.md, trap
+ * 9): a session-level advisory lock makes them take turns.
  */
-export async function runMigrations(handle: DatabaseHandle): Promise<void> {
-  const migrationsFolder = findMigrationsFolder()
-
+export async function runMigrations(
+  handle: DatabaseHandle,
+  migrationsFolder = findMigrationsFolder(),
+): Promise<void> {
   await handle.withConnection(async (db) => {
     await db.execute(sql`select pg_advisory_lock(${advisoryLocks.migration})`)
     try {

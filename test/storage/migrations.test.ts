@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import request from 'supertest'
@@ -11,8 +13,11 @@ import {
   readJournal,
   runMigrations,
 } from '../../src/storage/migrate.js'
+import { foldFigures } from '../../src/storage/supervision/figures-folding.js'
 import { createTestApp } from '../helpers/app.js'
 import { createTestDatabase, type TestDatabase, testDatabaseUrl } from '../helpers/database.js'
+import { creditCode } from '../helpers/fixtures.js'
+import { storedUnitFigures, unitsRecounted } from '../helpers/unit-figures.js'
 
 // A blank PGlite database takes seconds to create, many more on a loaded build machine.
 const SLOW = 120_000
@@ -123,6 +128,85 @@ describe('runMigrations', () => {
       } finally {
         await Promise.all([first.close(), second.close()])
       }
+    },
+    SLOW,
+  )
+})
+
+/** A copy of the migrations folder that holds the journal's first `count` migrations only. */
+async function firstMigrations(count: number): Promise<string> {
+  const copy = await mkdtemp(join(tmpdir(), 'azx-migrations-'))
+  const entries = journal.slice(0, count)
+  await mkdir(join(copy, 'meta'))
+  for (const { tag } of entries)
+    await copyFile(join(folder, `${tag}.sql`), join(copy, `${tag}.sql`))
+  const original = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8'))
+  await writeFile(join(copy, 'meta', '_journal.json'), JSON.stringify({ ...original, entries }))
+  return copy
+}
+
+/** Policies of a few units as rows, the way they were stored before a migration. */
+async function storePolicies(
+  handle: DatabaseHandle,
+  policies: Array<{
+    key: string
+    unit: number
+    region: string
+    insurer?: string
+    voided?: boolean
+  }>,
+) {
+  for (const p of policies) {
+    await handle.db.execute(
+      sql`insert into policies (insurer_code, key, version, sha256, body, created_at, updated_at,
+            received_by, issue_date, period_start, period_end, premium, premium_collected,
+            insured_headcount, credit_code, region_code, industry, status, voided)
+          values (${p.insurer ?? 'INSURER-A'}, ${p.key}, 1, 'sha', '{}'::jsonb, now(), now(),
+            'test', '2026-03-01', '2026-03-01', '2027-02-28', 1000, 1000, 10,
+            ${creditCode(p.unit)}, ${p.region}, 'mining', 'in_force', ${p.voided ?? false})`,
+    )
+  }
+}
+
+describe('upgrading a database that holds records', () => {
+  it(
+    'keeps the figures of the records stored before each migration, and keeps them after',
+    async () => {
+      const { handle } = await freshDatabase()
+      // 0002_supervision_triggers: the last migration before distinct units were folded.
+      const upTo = journal.findIndex((entry) => entry.tag === '0002_supervision_triggers') + 1
+      const earlier = await firstMigrations(upTo)
+      try {
+        await runMigrations(handle, earlier)
+      } finally {
+        await rm(earlier, { recursive: true, force: true })
+      }
+      await storePolicies(handle, [
+        { key: 'P-1', unit: 1, region: '450102' },
+        { key: 'P-2', unit: 1, region: '450102' },
+        { key: 'P-3', unit: 1, region: '450202', insurer: 'INSURER-B' },
+        { key: 'P-4', unit: 2, region: '450102' },
+        { key: 'P-5', unit: 3, region: '450202', voided: true },
+      ])
+
+      await runMigrations(handle)
+
+      expect(await appliedRows(handle)).toHaveLength(journal.length)
+      await foldFigures(handle.db)
+      const upgraded = await storedUnitFigures(handle.db)
+      expect(upgraded).toEqual(await unitsRecounted(handle.db))
+      expect(upgraded).toContainEqual({
+        year: 2026,
+        scope: '',
+        group_by: 'industry',
+        group_key: 'mining',
+        units: 2,
+      })
+
+      await storePolicies(handle, [{ key: 'P-6', unit: 4, region: '450202' }])
+      await handle.db.execute(sql`update policies set voided = true where key = 'P-4'`)
+      await foldFigures(handle.db)
+      expect(await storedUnitFigures(handle.db)).toEqual(await unitsRecounted(handle.db))
     },
     SLOW,
   )

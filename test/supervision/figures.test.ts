@@ -7,6 +7,7 @@ import { MAX_COMMISSION_RATE, SUBMISSION_DAYS } from '../../src/supervision/rule
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { createClient, type TestClient } from '../helpers/auth.js'
 import { creditCode, INSURER_A, INSURER_B, policyBody } from '../helpers/fixtures.js'
+import { storedUnitFigures, unitsRecounted } from '../helpers/unit-figures.js'
 
 /**
  * The views read running totals that triggers keep on every write (policy_figures,
@@ -126,7 +127,9 @@ describe('supervision figures kept on write', () => {
     expect(after).toEqual(before)
     const rowsAfter = await figuresRows()
     expect(rowsAfter).toMatchObject({ unfolded: 0, empty: 0, policies: rowsAfter.policyKeys })
-    expect(await unitFigures()).toEqual(await unitsRecounted())
+    expect(await storedUnitFigures(t.database.handle.db)).toEqual(
+      await unitsRecounted(t.database.handle.db),
+    )
   })
 
   it('takes a voided policy out of every figure, the unit with its last policy', async () => {
@@ -145,7 +148,9 @@ describe('supervision figures kept on write', () => {
     )
     await Promise.all(writes)
     await foldFigures(t.database.handle.db)
-    expect(await unitFigures()).toEqual(await unitsRecounted())
+    expect(await storedUnitFigures(t.database.handle.db)).toEqual(
+      await unitsRecounted(t.database.handle.db),
+    )
 
     expect(await figuresOf(liuzhou)).toEqual([
       { group: INSURER_B, policies: 8, enterprisesCovered: 1, premium: '288000.00' },
@@ -176,30 +181,4 @@ async function figuresRows() {
                  + (select count(*) from unit_policies where policies <= 0)::int as empty`,
   )
   return row ?? {}
-}
-
-async function unitFigures() {
-  return queryRows(
-    t.database.handle.db,
-    sql`select year, scope, group_by, group_key, units from unit_figures order by 1, 2, 3, 4`,
-  )
-}
-
-/** Distinct units per cell counted afresh from the policies, as the folder should have. */
-async function unitsRecounted() {
-  return queryRows(
-    t.database.handle.db,
-    sql`select p.year, s.scope, g.group_by, g.group_key, count(distinct p.credit_code)::int as units
-        from (select extract(year from issue_date)::int as year, credit_code, insurer_code,
-                     region_code, industry
-              from policies
-              where not voided and credit_code is not null) p
-        cross join lateral (values (''), (left(p.region_code, 4)), (p.region_code)) s(scope)
-        cross join lateral (values ('insurer', p.insurer_code),
-                                   ('region', left(p.region_code, 4) || '00'),
-                                   ('industry', p.industry)) g(group_by, group_key)
-        where s.scope is not null
-        group by 1, 2, 3, 4
-        order by 1, 2, 3, 4`,
-  )
 }

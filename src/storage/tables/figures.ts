@@ -12,8 +12,8 @@ import {
 
 /**
  * Running totals behind the supervision views (SPEC §6), kept by triggers on the record tables
- * (migrations/0002_supervision_triggers.sql) so that a view sums a few thousand rows instead of
- * a year's records.
+ * (migrations/0002_supervision_triggers.sql, rewritten by 0004_unit_changes_triggers.sql) so
+ * that a view sums a few thousand rows instead of a year's records.
  *
  * Writers only ever append rows of differences: the figures of the records a statement wrote,
  * less those of the versions it replaced. No two writers ever update the same row, so the totals
